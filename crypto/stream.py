@@ -1,0 +1,341 @@
+"""The STREAM payload layer of age v1, usable on its own.
+
+A payload is a 16-byte random nonce followed by ChaCha20-Poly1305 chunks of 64 KiB plaintext.
+The chunk key is HKDF-SHA-256(ikm=file_key, salt=nonce, info="payload"); each chunk's 12-byte
+AEAD nonce is an 11-byte big-endian counter plus a flag byte that is 1 only on the final chunk,
+so truncating or extending a payload is detected. The final chunk may be full, and is empty only
+when the whole plaintext is empty.
+
+age uses 16-byte file keys; the vault's blob store uses this layer directly with a random 32-byte
+key per blob. Memory use is constant: data moves in blocks of ``BLOCK_CHUNKS`` chunks.
+
+Decryption never releases a chunk before its tag verified. As in the reference implementation,
+chunks that verified before a failure are released first, and the failure is raised on the next
+read (so a reader may see some verified plaintext, then :class:`PayloadError`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from io import RawIOBase
+from types import TracebackType
+from typing import TYPE_CHECKING, Protocol
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from crypto.errors import CancelledError, PayloadError
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer, WriteableBuffer
+
+__all__ = [
+    "CHUNK_SIZE",
+    "NONCE_SIZE",
+    "PayloadReader",
+    "PayloadWriter",
+    "decrypt_payload",
+    "encrypt_payload",
+]
+
+CHUNK_SIZE = 64 * 1024
+TAG_SIZE = 16
+ENC_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
+NONCE_SIZE = 16
+BLOCK_CHUNKS = 16  # chunks moved per read/write call: 1 MiB blocks keep per-call overhead low
+
+Progress = Callable[[int], None]
+Cancel = Callable[[], bool]
+
+
+class _Reads(Protocol):
+    def read(self, n: int = ..., /) -> bytes: ...
+
+
+class _Writes(Protocol):
+    def write(self, data: ReadableBuffer, /) -> int | None: ...
+
+
+def _payload_aead(file_key: bytes, nonce: bytes) -> ChaCha20Poly1305:
+    if len(file_key) not in (16, 32):
+        raise ValueError("file key must be 16 or 32 bytes")
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=nonce, info=b"payload")
+    return ChaCha20Poly1305(hkdf.derive(file_key))
+
+
+def _chunk_nonce(counter: int, last: bool) -> bytes:
+    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def read_full(src: _Reads, buf: memoryview) -> int:
+    """Fill ``buf`` from ``src`` until it is full or ``src`` is at EOF; return the byte count."""
+    readinto = getattr(src, "readinto", None)
+    done = 0
+    while done < len(buf):
+        if readinto is not None:
+            n = readinto(buf[done:])
+        else:
+            data = src.read(len(buf) - done)
+            n = len(data)
+            buf[done : done + n] = data
+        if not n:
+            break
+        done += n
+    return done
+
+
+def _check_cancel(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise CancelledError("cancelled")
+
+
+class PayloadWriter:
+    """Writable file-like that encrypts into ``dst`` (the payload nonce is written at once).
+
+    ``close()`` writes the final chunk; it does not close ``dst``. Used as a context manager, an
+    exception inside the block abandons the payload without a final chunk, so a half-written
+    payload can never decrypt as if it were complete. ``cancel`` is checked before each block.
+    """
+
+    def __init__(
+        self,
+        dst: _Writes,
+        file_key: bytes,
+        *,
+        nonce: bytes | None = None,
+        cancel: Cancel | None = None,
+    ) -> None:
+        nonce = os.urandom(NONCE_SIZE) if nonce is None else nonce
+        if len(nonce) != NONCE_SIZE:
+            raise ValueError("payload nonce must be 16 bytes")
+        self._aead = _payload_aead(file_key, nonce)
+        self._dst = dst
+        self._cancel = cancel
+        self._counter = 0
+        self._buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
+        self._fill = 0
+        self._out = bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE)
+        self._closed = False
+        self.bytes_written = 0
+        dst.write(nonce)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    def seekable(self) -> bool:
+        return False
+
+    def flush(self) -> None:
+        """Nothing to flush early: a chunk is written only once it is known not to be last."""
+
+    def write(self, data: ReadableBuffer) -> int:
+        """Buffer and encrypt ``data``; returns its length."""
+        if self._closed:
+            raise ValueError("write to a closed payload writer")
+        view = memoryview(data).cast("B")
+        total = len(view)
+        cap = len(self._buf)
+        while len(view):
+            if self._fill == cap:
+                # More data follows, so every buffered chunk is a non-final chunk.
+                self._encrypt_block(self._fill, final=False)
+            take = min(cap - self._fill, len(view))
+            self._buf[self._fill : self._fill + take] = view[:take]
+            self._fill += take
+            view = view[take:]
+        self.bytes_written += total
+        return total
+
+    def close(self) -> None:
+        """Encrypt what is buffered, marking the last chunk final. Idempotent."""
+        if self._closed:
+            return
+        self._encrypt_block(self._fill, final=True)
+        self._closed = True
+
+    def abort(self) -> None:
+        """Stop without writing a final chunk: the output will not decrypt."""
+        self._closed = True
+
+    def __enter__(self) -> PayloadWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+    def _encrypt_block(self, size: int, *, final: bool) -> None:
+        _check_cancel(self._cancel)
+        src = memoryview(self._buf)
+        out = memoryview(self._out)
+        start = 0
+        pos = 0
+        while True:
+            end = min(start + CHUNK_SIZE, size)
+            last = final and end == size
+            nonce = _chunk_nonce(self._counter, last)
+            self._counter += 1
+            n = end - start + TAG_SIZE
+            self._aead.encrypt_into(nonce, src[start:end], None, out[pos : pos + n])
+            pos += n
+            start = end
+            if start >= size:
+                break
+        self._dst.write(out[:pos])
+        self._fill = 0
+
+
+class PayloadReader(RawIOBase):
+    """Readable file-like that decrypts a payload from ``src`` (starting at its nonce).
+
+    ``read``/``readinto`` release only verified chunks and raise :class:`PayloadError` on damage,
+    truncation or trailing data. ``cancel`` is checked before each block. Does not close ``src``.
+    """
+
+    def __init__(self, src: _Reads, file_key: bytes, *, cancel: Cancel | None = None) -> None:
+        super().__init__()
+        nonce = bytearray(NONCE_SIZE)
+        if read_full(src, memoryview(nonce)) != NONCE_SIZE:
+            raise PayloadError("payload is too short to hold its nonce")
+        self._aead = _payload_aead(file_key, bytes(nonce))
+        self._src = src
+        self._cancel = cancel
+        self._counter = 0
+        self._in = bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE)
+        self._plain = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
+        self._pos = 0
+        self._end = 0
+        self._done = False  # the final chunk verified and EOF followed
+        self._error: PayloadError | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        out = memoryview(buffer).cast("B")
+        while self._pos == self._end:
+            if self._error is not None:
+                raise self._error
+            if self._done or not len(out):
+                return 0
+            self._next_block()
+        n = min(len(out), self._end - self._pos)
+        out[:n] = memoryview(self._plain)[self._pos : self._pos + n]
+        self._pos += n
+        return n
+
+    def _next_block(self) -> None:
+        """Decrypt the next block of chunks; verified plaintext goes to ``_plain``."""
+        _check_cancel(self._cancel)
+        src = memoryview(self._in)
+        size = read_full(self._src, src)
+        at_eof = size < len(src)
+        self._pos = self._end = 0
+        start = 0
+        while start < size:
+            end = min(start + ENC_CHUNK_SIZE, size)
+            piece = src[start:end]
+            if len(piece) == ENC_CHUNK_SIZE:
+                if self._open(piece, last=False):
+                    start = end
+                    continue
+                if not self._open(piece, last=True):
+                    self._error = PayloadError("payload chunk failed to verify")
+                    return
+                if end < size or (not at_eof and self._src.read(1)):
+                    self._error = PayloadError("data follows the final payload chunk")
+                    return
+                self._done = True
+                return
+            # A short piece is only possible at EOF: it must be the final chunk.
+            if len(piece) < TAG_SIZE or (len(piece) == TAG_SIZE and self._counter > 0):
+                self._error = PayloadError("payload ends with a truncated or empty chunk")
+                return
+            if not self._open(piece, last=True):
+                self._error = PayloadError("payload chunk failed to verify")
+                return
+            self._done = True
+            return
+        if at_eof:
+            self._error = PayloadError("payload is truncated: no final chunk")
+
+    def _open(self, piece: memoryview, *, last: bool) -> bool:
+        """Decrypt and verify one chunk into ``_plain``; False if its tag does not verify."""
+        n = len(piece) - TAG_SIZE
+        out = memoryview(self._plain)[self._end : self._end + n]
+        try:
+            self._aead.decrypt_into(_chunk_nonce(self._counter, last), piece, None, out)
+        except InvalidTag:
+            return False
+        self._counter += 1
+        self._end += n
+        return True
+
+
+def encrypt_payload(
+    src: _Reads,
+    dst: _Writes,
+    file_key: bytes,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> int:
+    """Encrypt all of ``src`` into ``dst`` as a payload; returns the plaintext byte count."""
+    writer = PayloadWriter(dst, file_key, cancel=cancel)
+    buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
+    view = memoryview(buf)
+    while True:
+        n = read_full(src, view)
+        if not n:
+            break
+        writer.write(view[:n])
+        if progress is not None:
+            progress(writer.bytes_written)
+        if n < len(buf):
+            break
+    writer.close()
+    return writer.bytes_written
+
+
+def decrypt_payload(
+    src: _Reads,
+    dst: _Writes,
+    file_key: bytes,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> int:
+    """Decrypt a payload from ``src`` into ``dst``; returns the plaintext byte count.
+
+    Verified chunks are written as they come; on :class:`PayloadError` the caller must discard
+    what was written (see ``crypto.age.decrypt_to_file`` for a file that appears only if valid).
+    """
+    reader = PayloadReader(src, file_key, cancel=cancel)
+    buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
+    view = memoryview(buf)
+    total = 0
+    while True:
+        n = reader.readinto(view)
+        if not n:
+            break
+        dst.write(view[:n])
+        total += n
+        if progress is not None:
+            progress(total)
+    return total
+
