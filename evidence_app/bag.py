@@ -1,0 +1,446 @@
+"""BagIt 1.0 bags (RFC 8493) written as a pax tar stream, and read back as hostile input.
+
+Writing: :class:`BagWriter` streams payload files into a tar (one pass, constant memory),
+hashing each one as it goes, then adds the tag files at the end, when the totals and
+hashes are known. Layout, all under one root folder ``bag-<bundle id>/``::
+
+    bagit.txt  bag-info.txt  manifest-sha256.txt  signer.pub  allowed_signers
+    tagmanifest-sha256.txt        lists the five files above (a tag manifest may not list
+                                  itself, and cannot list the signature made over it)
+    tagmanifest-sha256.txt.sig    OpenSSH signature over tagmanifest-sha256.txt
+    data/...                      the payload
+
+Reading: :func:`scan_tar` (or :func:`scan_folder` for an unpacked bag) hashes every file
+in one pass and keeps the small tag files in memory; :func:`check_bag` then checks the
+bag completely and returns one :class:`Finding` per check, so ``verify`` can report them
+all and ``import`` can refuse at the first failure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import stat
+import tarfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from crypto import sshsig
+from crypto.errors import CancelledError, CryptoError
+from evidence_app.bundle_errors import BagInvalidError, BundleSignatureError, UnsafeArchiveError
+from evidence_app.errors import CheckFailed
+from evidence_app.safetar import BLOCK, Limits, Readable, check_name, iter_members
+
+BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+MANIFEST = "manifest-sha256.txt"
+TAGMANIFEST = "tagmanifest-sha256.txt"
+SIGNATURE = "tagmanifest-sha256.txt.sig"
+SIGNER_PUB = "signer.pub"
+ALLOWED_SIGNERS = "allowed_signers"
+LISTED_TAG_FILES = ("bagit.txt", "bag-info.txt", MANIFEST, SIGNER_PUB, ALLOWED_SIGNERS)
+TAG_FILES = frozenset((*LISTED_TAG_FILES, TAGMANIFEST, SIGNATURE))
+MAX_TAG_FILE = 16 << 20
+CHUNK = 1 << 20
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+class Writable(Protocol):
+    def write(self, data: bytes, /) -> int | None: ...
+
+
+
+
+Progress = Callable[[int], None]
+Cancel = Callable[[], bool]
+
+
+def encode_path(path: str) -> str:
+    """Percent-encode a manifest file path as RFC 8493 section 2.1.3 requires."""
+    return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def decode_path(text: str) -> str:
+    """Reverse :func:`encode_path`; other percent sequences stay literal, as in the RFC."""
+    return re.sub(r"%(25|0D|0A)", lambda m: {"25": "%", "0D": "\r", "0A": "\n"}[m[1]], text,
+                  flags=re.IGNORECASE)
+
+
+def _check_value(value: str) -> str:
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        raise ValueError("bag-info values must be one line")
+    return value
+
+
+class BagWriter:
+    """Writes one bag as a pax tar stream onto ``dst`` (e.g. an age encrypt writer).
+
+    Payload paths are relative to ``data/``; the writer never seeks and keeps only the
+    manifest lines in memory.
+    """
+
+    def __init__(self, dst: Writable, root: str, mtime: int) -> None:
+        self._dst = dst
+        self._root = check_name(root, Limits())
+        self._mtime = mtime
+        self._written = 0
+        self._manifest: list[tuple[str, str]] = []
+        self._octets = 0
+
+    def _write(self, data: bytes) -> None:
+        self._dst.write(data)
+        self._written += len(data)
+
+    def _header(self, name: str, size: int) -> None:
+        info = tarfile.TarInfo(f"{self._root}/{name}")
+        info.size = size
+        info.mtime = self._mtime
+        info.mode = 0o600
+        info.type = tarfile.REGTYPE
+        self._write(info.tobuf(tarfile.PAX_FORMAT, "utf-8", "strict"))
+
+    def _pad(self, size: int) -> None:
+        if size % BLOCK:
+            self._write(bytes(BLOCK - size % BLOCK))
+
+    def _add(self, name: str, src: Readable, size: int, progress: Progress | None,
+             cancel: Cancel | None) -> str:
+        self._header(name, size)
+        digest = hashlib.sha256()
+        left = size
+        while left:
+            if cancel is not None and cancel():
+                raise CancelledError("export cancelled")
+            chunk = src.read(min(CHUNK, left))
+            if not chunk:
+                raise BagInvalidError(f"{name}: the source ended early")
+            digest.update(chunk)
+            self._write(chunk)
+            left -= len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+        self._pad(size)
+        return digest.hexdigest()
+
+    def add_file(self, path: str, src: Readable, size: int, *,
+                 progress: Progress | None = None, cancel: Cancel | None = None) -> str:
+        """Stream ``size`` bytes from ``src`` to ``data/<path>``; return their SHA-256 hex."""
+        name = "data/" + check_name(path, Limits())
+        sha = self._add(name, src, size, progress, cancel)
+        self._manifest.append((sha, name))
+        self._octets += size
+        return sha
+
+    def add_bytes(self, path: str, data: bytes) -> str:
+        """Add a small payload file held in memory; return its SHA-256 hex."""
+        return self.add_file(path, _BytesReader(data), len(data))
+
+    def payload_oxum(self) -> str:
+        """``<octets>.<file count>`` of the payload written so far."""
+        return f"{self._octets}.{len(self._manifest)}"
+
+    def finish(self, info: list[tuple[str, str]], signer: Ed25519PrivateKey,
+               principal: str) -> bytes:
+        """Write the tag files and the end of the archive; return the tag manifest bytes.
+
+        ``info`` are the bag-info.txt lines (labels may repeat); Payload-Oxum is added
+        here. The tag manifest is signed by ``signer`` (namespace BUNDLE_NAMESPACE);
+        ``principal`` names the signer in allowed_signers for ``ssh-keygen -Y verify -I``.
+        """
+        pub = signer.public_key()
+        lines = [f"{_check_value(k)}: {_check_value(v)}\n" for k, v in info]
+        lines.append(f"Payload-Oxum: {self.payload_oxum()}\n")
+        manifest = "".join(f"{sha}  {encode_path(p)}\n" for sha, p in self._manifest)
+        allowed = sshsig.allowed_signers_line(principal, pub, [sshsig.BUNDLE_NAMESPACE])
+        tags: dict[str, bytes] = {
+            "bagit.txt": BAGIT_TXT,
+            "bag-info.txt": "".join(lines).encode("utf-8"),
+            MANIFEST: manifest.encode("utf-8"),
+            SIGNER_PUB: f"{sshsig.public_key_to_openssh(pub)}\n".encode(),
+            ALLOWED_SIGNERS: f"{allowed}\n".encode(),
+        }
+        tagmanifest = "".join(
+            f"{hashlib.sha256(tags[n]).hexdigest()}  {n}\n" for n in LISTED_TAG_FILES
+        ).encode()
+        tags[TAGMANIFEST] = tagmanifest
+        tags[SIGNATURE] = sshsig.sign(signer, tagmanifest, sshsig.BUNDLE_NAMESPACE).encode()
+        for name, data in tags.items():
+            self._header(name, len(data))
+            self._write(data)
+            self._pad(len(data))
+        self._write(bytes(2 * BLOCK))
+        record = tarfile.RECORDSIZE
+        if self._written % record:
+            self._write(bytes(record - self._written % record))
+        return tagmanifest
+
+
+class _BytesReader:
+    def __init__(self, data: bytes) -> None:
+        self._data = memoryview(data)
+        self._pos = 0
+
+    def read(self, n: int = -1) -> bytes:
+        end = len(self._data) if n < 0 else self._pos + n
+        out = bytes(self._data[self._pos : end])
+        self._pos += len(out)
+        return out
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+@dataclass
+class BagScan:
+    """Everything learned in one pass over a bag: hashes, sizes, tag files, kept files."""
+
+    root: str
+    files: dict[str, tuple[str, int]] = field(default_factory=dict)  # bag path -> sha, size
+    tags: dict[str, bytes] = field(default_factory=dict)
+    kept: dict[str, bytes] = field(default_factory=dict)
+    extras: list[str] = field(default_factory=list)  # not a tag file, not under data/
+
+
+
+
+def _hash_stream(reader: Readable, size: int, keep: bool, progress: Progress | None,
+                 cancel: Cancel | None) -> tuple[str, bytes | None]:
+    digest = hashlib.sha256()
+    parts: list[bytes] | None = [] if keep else None
+    left = size
+    while left:
+        if cancel is not None and cancel():
+            raise CancelledError("cancelled")
+        chunk = reader.read(min(CHUNK, left))
+        if not chunk:
+            raise UnsafeArchiveError("a file ended early")
+        digest.update(chunk)
+        if parts is not None:
+            parts.append(chunk)
+        left -= len(chunk)
+        if progress is not None:
+            progress(len(chunk))
+    return digest.hexdigest(), (b"".join(parts) if parts is not None else None)
+
+
+def _record(scan: BagScan, rel: str, size: int, reader: Readable, keep: Callable[[str, int], bool],
+            progress: Progress | None, cancel: Cancel | None) -> None:
+    if rel in TAG_FILES:
+        if size > MAX_TAG_FILE:
+            raise BagInvalidError(f"{rel}: tag file too large")
+        sha, data = _hash_stream(reader, size, True, progress, cancel)
+        assert data is not None
+        scan.tags[rel] = data
+    else:
+        if not rel.startswith("data/"):
+            scan.extras.append(rel)
+        sha, data = _hash_stream(reader, size, keep(rel, size), progress, cancel)
+        if data is not None:
+            scan.kept[rel] = data
+    scan.files[rel] = (sha, size)
+
+
+def scan_tar(src: Readable, *, keep: Callable[[str, int], bool] = lambda p, s: False,
+             limits: Limits | None = None, progress: Progress | None = None,
+             cancel: Cancel | None = None) -> BagScan:
+    """Hash every file of a bag tar stream; all members must sit under one root folder."""
+    root: str | None = None
+    scan = BagScan(root="")
+    for member, reader in iter_members(src, limits):
+        top, _, rel = member.name.partition("/")
+        if root is None:
+            root = top
+            scan.root = top
+        elif top != root:
+            raise UnsafeArchiveError("the tar archive has more than one top-level folder")
+        if member.is_dir:
+            continue
+        if not rel:
+            raise UnsafeArchiveError("the tar archive has a file outside the bag folder")
+        _record(scan, rel, member.size, reader, keep, progress, cancel)
+    if root is None:
+        raise BagInvalidError("the archive is empty")
+    return scan
+
+
+def _walk(folder: Path, rel: str = "") -> Iterator[tuple[str, Path, int]]:
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        path = Path(entry.path)
+        name = f"{rel}{entry.name}"
+        st = path.lstat()
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(path, name + "/")
+        elif stat.S_ISREG(st.st_mode):
+            yield name, path, st.st_size
+        else:
+            raise UnsafeArchiveError("the bag folder contains a link or special file")
+
+
+def scan_folder(folder: Path, *, keep: Callable[[str, int], bool] = lambda p, s: False,
+                progress: Progress | None = None, cancel: Cancel | None = None) -> BagScan:
+    """Hash every file of an unpacked bag folder; links and special files are refused."""
+    if folder.is_symlink() or not folder.is_dir():
+        raise BagInvalidError("not a bag folder")
+    scan = BagScan(root=folder.name)
+    for rel, path, size in _walk(folder):
+        check_name(rel, Limits())
+        with open(path, "rb") as fh:
+            _record(scan, rel, size, fh, keep, progress, cancel)
+    return scan
+
+
+# --- checking --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check and its verdict. ``error`` is the exception class for a failure."""
+
+    check: str
+    subject: str
+    ok: bool
+    detail: str
+    error: type[CheckFailed] = BagInvalidError
+
+
+def parse_manifest(data: bytes, what: str) -> dict[str, str]:
+    """``{path: sha256}`` from a manifest; malformed or duplicate lines raise."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BagInvalidError(f"{what} is not UTF-8") from None
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split(maxsplit=1)
+        if not line.strip():
+            continue
+        if len(parts) != 2 or not _HEX64.fullmatch(parts[0].lower()):
+            raise BagInvalidError(f"{what} has a malformed line")
+        path = decode_path(parts[1].removeprefix("*"))
+        check_name(path, Limits())
+        if path in out:
+            raise BagInvalidError(f"{what} lists a file twice")
+        out[path] = parts[0].lower()
+    return out
+
+
+def parse_bag_info(data: bytes) -> list[tuple[str, str]]:
+    """Labels and values of bag-info.txt in order (labels may repeat; folded lines joined)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BagInvalidError("bag-info.txt is not UTF-8") from None
+    out: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if line[:1] in (" ", "\t") and out:
+            label, value = out[-1]
+            out[-1] = (label, f"{value} {line.strip()}")
+            continue
+        label, colon, value = line.partition(":")
+        if not colon or not label.strip() or label != label.strip():
+            raise BagInvalidError("bag-info.txt has a malformed line")
+        out.append((label, value.strip()))
+    return out
+
+
+def info_values(info: list[tuple[str, str]], label: str) -> list[str]:
+    """All values of one bag-info label (case-insensitive, as RFC 8493 says)."""
+    return [v for k, v in info if k.lower() == label.lower()]
+
+
+def check_bag(scan: BagScan) -> list[Finding]:
+    """Check structure, both manifests and Payload-Oxum; one Finding per check and file."""
+    out: list[Finding] = []
+
+    def bad(subject: str, detail: str) -> list[Finding]:
+        out.append(Finding("bag", subject, False, detail))
+        return out
+
+    for rel in scan.extras:
+        bad(rel, "unexpected file outside data/")
+    missing = [t for t in sorted(TAG_FILES) if t not in scan.tags]
+    if missing:
+        return bad(missing[0], "required tag file is missing")
+    if scan.tags["bagit.txt"].replace(b"\r\n", b"\n") != BAGIT_TXT:
+        return bad("bagit.txt", "not a BagIt 1.0 declaration with UTF-8 tag files")
+    try:
+        info = parse_bag_info(scan.tags["bag-info.txt"])
+        manifest = parse_manifest(scan.tags[MANIFEST], MANIFEST)
+        tagmanifest = parse_manifest(scan.tags[TAGMANIFEST], TAGMANIFEST)
+    except (BagInvalidError, UnsafeArchiveError) as exc:
+        return bad("bag", str(exc))
+    out.append(Finding("bag", "bagit.txt", True, "BagIt 1.0 declaration"))
+    for name in LISTED_TAG_FILES:
+        want = tagmanifest.get(name)
+        got = scan.files[name][0]
+        if want is None:
+            bad(name, "not listed in the tag manifest")
+        else:
+            out.append(Finding("file", name, want == got,
+                               "SHA-256 matches" if want == got else "SHA-256 mismatch"))
+    for name in tagmanifest:
+        if name not in LISTED_TAG_FILES:
+            bad(name, "tag manifest lists an unexpected file")
+    payload = {p: v for p, v in scan.files.items() if p.startswith("data/")}
+    for path, want in sorted(manifest.items()):
+        if not path.startswith("data/"):
+            bad(path, "manifest lists a file outside data/")
+        elif path not in payload:
+            bad(path, "listed in the manifest but missing")
+        else:
+            ok = hmac_equal(want, payload[path][0])
+            out.append(Finding("file", path, ok, "SHA-256 matches" if ok else "SHA-256 mismatch"))
+    for path in sorted(set(payload) - set(manifest)):
+        bad(path, "file not listed in the manifest")
+    oxum = info_values(info, "Payload-Oxum")
+    real = f"{sum(s for _, s in payload.values())}.{len(payload)}"
+    if oxum != [real]:
+        bad("bag-info.txt", "Payload-Oxum does not match the payload")
+    else:
+        out.append(Finding("bag", "Payload-Oxum", True, real))
+    return out
+
+
+def check_signature(scan: BagScan) -> tuple[Finding, Ed25519PublicKey | None, str | None]:
+    """Verify the tag manifest's signature by the key in signer.pub.
+
+    allowed_signers must hold exactly one line for that same key and the bundle
+    namespace, so that ``ssh-keygen -Y verify`` checks what we check. Returns the
+    finding, the signer's key and the principal (both None on failure).
+    """
+    def bad(detail: str) -> tuple[Finding, None, None]:
+        return Finding("signature", SIGNATURE, False, detail, BundleSignatureError), None, None
+
+    try:
+        sig, tagmanifest = scan.tags[SIGNATURE], scan.tags[TAGMANIFEST]
+        pub_text = scan.tags[SIGNER_PUB].decode("ascii")
+        allowed = scan.tags[ALLOWED_SIGNERS].decode("ascii")
+    except (KeyError, UnicodeDecodeError):
+        return bad("signature, signer.pub or allowed_signers is missing or not ASCII")
+    try:
+        pub = sshsig.parse_openssh_public_key(pub_text)
+        lines = allowed.splitlines()
+        principal = lines[0].split(" ", 1)[0] if len(lines) == 1 else ""
+        expected = sshsig.allowed_signers_line(principal, pub, [sshsig.BUNDLE_NAMESPACE])
+        if lines != [expected]:
+            return bad("allowed_signers does not match signer.pub")
+        sshsig.verify(sig, tagmanifest, sshsig.BUNDLE_NAMESPACE, public_key=pub)
+    except (CryptoError, ValueError) as exc:
+        return bad(f"signature over {TAGMANIFEST} is invalid: {exc}")
+    return Finding("signature", SIGNATURE, True, "valid Ed25519 signature over "
+                   f"{TAGMANIFEST}", BundleSignatureError), pub, principal
+
+
+def hmac_equal(a: str, b: str) -> bool:
+    """Compare two hex digests in constant time."""
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def first_failure(findings: list[Finding]) -> Finding | None:
+    """The first failed finding, if any."""
+    return next((f for f in findings if not f.ok), None)
