@@ -1,0 +1,245 @@
+"""All tables of the vault database, as numbered migrations, plus the model they must match.
+
+``MIGRATIONS[i]`` upgrades a database from schema version ``i`` to ``i + 1``;
+``PRAGMA user_version`` holds the version. Migrations only ever get appended: a released
+migration is never edited. ``MODEL`` declares the tables and columns the code relies on
+(records.py, bundles, vault.py); a test checks that the migrated database equals it.
+
+Full-text search: ``testimony_fts`` is an FTS5 table that stores its own (encrypted) copy
+of the searchable text. Its first column ``testimony_id`` is UNINDEXED and names the row's
+testimony; records.py keeps it in sync (``DELETE ... WHERE testimony_id = ?`` then
+``INSERT``) and searches with ``SELECT testimony_id FROM testimony_fts WHERE testimony_fts
+MATCH ?``. Sealed identities (witness names, contact details) are never put in it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import sqlcipher3
+
+from evidence_app.errors import UserError
+
+_V1 = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE identity(id INTEGER PRIMARY KEY CHECK(id = 1), sealed BLOB NOT NULL);
+CREATE TABLE contacts(
+    id TEXT PRIMARY KEY,
+    fingerprint TEXT UNIQUE NOT NULL,
+    name TEXT NOT NULL,
+    card TEXT NOT NULL,
+    trusted INTEGER NOT NULL,
+    may_see_identities INTEGER NOT NULL,
+    verified_at TEXT,
+    verified_how TEXT,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE testimonies(
+    id TEXT PRIMARY KEY,
+    current_version INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK(status IN ('draft', 'complete')),
+    title TEXT NOT NULL,
+    pseudonym TEXT,
+    has_consent INTEGER NOT NULL,
+    consent_scope TEXT,
+    has_location INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    origin TEXT
+);
+CREATE TABLE testimony_versions(
+    testimony_id TEXT,
+    version INTEGER,
+    data TEXT NOT NULL,
+    created_at TEXT,
+    author TEXT,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY(testimony_id, version)
+);
+CREATE TABLE sealed_identities(
+    testimony_id TEXT,
+    version INTEGER,
+    data TEXT NOT NULL,
+    PRIMARY KEY(testimony_id, version)
+);
+CREATE TABLE incidents(
+    testimony_id TEXT,
+    idx INTEGER,
+    date_from TEXT,
+    date_to TEXT,
+    date_precision TEXT,
+    PRIMARY KEY(testimony_id, idx)
+);
+CREATE TABLE incident_acts(testimony_id TEXT, idx INTEGER, code TEXT);
+CREATE TABLE attachments(
+    id TEXT PRIMARY KEY,
+    testimony_id TEXT NOT NULL,
+    blob_id TEXT NOT NULL,
+    blob_key BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    exif TEXT,
+    has_gps INTEGER NOT NULL,
+    thumb_blob_id TEXT,
+    thumb_key BLOB,
+    added_at TEXT NOT NULL
+);
+CREATE TABLE custody_events(
+    chain TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY(chain, seq)
+);
+CREATE TABLE bundles(
+    id TEXT PRIMARY KEY,
+    direction TEXT CHECK(direction IN ('exported', 'imported')),
+    file_sha256 TEXT,
+    blob_id TEXT,
+    blob_key BLOB,
+    signer TEXT,
+    signer_trusted INTEGER,
+    flagged INTEGER,
+    at TEXT
+);
+CREATE VIRTUAL TABLE testimony_fts USING fts5(
+    testimony_id UNINDEXED, title, narrative, notes, pseudonym,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE INDEX testimonies_updated_at ON testimonies(updated_at);
+CREATE INDEX testimonies_created_at ON testimonies(created_at);
+CREATE INDEX incident_acts_code ON incident_acts(code);
+CREATE INDEX incidents_date_from ON incidents(date_from);
+CREATE INDEX incidents_date_to ON incidents(date_to);
+CREATE INDEX attachments_testimony ON attachments(testimony_id);
+"""
+
+MIGRATIONS: list[str] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Column(NamedTuple):
+    """One column as ``PRAGMA table_info`` reports it."""
+
+    name: str
+    type: str
+    notnull: bool
+    pk: int  # position in the primary key, 0 if not part of it
+
+
+def _c(name: str, type_: str = "TEXT", notnull: bool = False, pk: int = 0) -> Column:
+    return Column(name, type_, notnull, pk)
+
+
+# The tables and columns the code relies on. Keep in step with MIGRATIONS.
+MODEL: dict[str, list[Column]] = {
+    "meta": [_c("key", pk=1), _c("value")],
+    "identity": [_c("id", "INTEGER", pk=1), _c("sealed", "BLOB", True)],
+    "contacts": [
+        _c("id", pk=1), _c("fingerprint", notnull=True), _c("name", notnull=True),
+        _c("card", notnull=True), _c("trusted", "INTEGER", True),
+        _c("may_see_identities", "INTEGER", True), _c("verified_at"), _c("verified_how"),
+        _c("added_at", notnull=True),
+    ],
+    "testimonies": [
+        _c("id", pk=1), _c("current_version", "INTEGER", True), _c("status", notnull=True),
+        _c("title", notnull=True), _c("pseudonym"), _c("has_consent", "INTEGER", True),
+        _c("consent_scope"), _c("has_location", "INTEGER", True), _c("created_at", notnull=True),
+        _c("updated_at", notnull=True), _c("origin"),
+    ],
+    "testimony_versions": [
+        _c("testimony_id", pk=1), _c("version", "INTEGER", pk=2), _c("data", notnull=True),
+        _c("created_at"), _c("author"), _c("sha256", notnull=True),
+    ],
+    "sealed_identities": [
+        _c("testimony_id", pk=1), _c("version", "INTEGER", pk=2), _c("data", notnull=True),
+    ],
+    "incidents": [
+        _c("testimony_id", pk=1), _c("idx", "INTEGER", pk=2), _c("date_from"), _c("date_to"),
+        _c("date_precision"),
+    ],
+    "incident_acts": [_c("testimony_id"), _c("idx", "INTEGER"), _c("code")],
+    "attachments": [
+        _c("id", pk=1), _c("testimony_id", notnull=True), _c("blob_id", notnull=True),
+        _c("blob_key", "BLOB", True), _c("sha256", notnull=True), _c("size", "INTEGER", True),
+        _c("media_type", notnull=True), _c("original_name", notnull=True), _c("exif"),
+        _c("has_gps", "INTEGER", True), _c("thumb_blob_id"), _c("thumb_key", "BLOB"),
+        _c("added_at", notnull=True),
+    ],
+    "custody_events": [
+        _c("chain", notnull=True, pk=1), _c("seq", "INTEGER", True, pk=2),
+        _c("event", notnull=True), _c("hash", notnull=True),
+    ],
+    "bundles": [
+        _c("id", pk=1), _c("direction"), _c("file_sha256"), _c("blob_id"), _c("blob_key", "BLOB"),
+        _c("signer"), _c("signer_trusted", "INTEGER"), _c("flagged", "INTEGER"), _c("at"),
+    ],
+    "testimony_fts": [
+        _c("testimony_id", ""), _c("title", ""), _c("narrative", ""), _c("notes", ""),
+        _c("pseudonym", ""),
+    ],
+}
+
+# Indexes the list views sort and filter on: name -> (table, columns).
+INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "testimonies_updated_at": ("testimonies", ("updated_at",)),
+    "testimonies_created_at": ("testimonies", ("created_at",)),
+    "incident_acts_code": ("incident_acts", ("code",)),
+    "incidents_date_from": ("incidents", ("date_from",)),
+    "incidents_date_to": ("incidents", ("date_to",)),
+    "attachments_testimony": ("attachments", ("testimony_id",)),
+}
+
+
+class SchemaTooNewError(UserError):
+    """The vault was written by a newer version of the app; refuse rather than damage it."""
+
+
+def schema_version(con: sqlcipher3.Connection) -> int:
+    """The database's schema version (``PRAGMA user_version``)."""
+    row = con.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(con: sqlcipher3.Connection) -> int:
+    """Bring the database up to :data:`SCHEMA_VERSION`, one migration per transaction.
+
+    Each step runs with its ``user_version`` bump in the same transaction, so a crash
+    leaves the database at the old or the new version, never in between. The connection
+    must be in autocommit mode (``isolation_level=None``). Returns the final version.
+    """
+    current = schema_version(con)
+    if current > SCHEMA_VERSION:
+        raise SchemaTooNewError("this vault was made by a newer version of the app; update it")
+    for version in range(current, SCHEMA_VERSION):
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(MIGRATIONS[version]):
+                con.execute(statement)
+            con.execute(f"PRAGMA user_version = {version + 1:d}")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    return SCHEMA_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (executescript would commit on its own).
+
+    Pieces are joined until SQLite says the statement is complete, so semicolons inside
+    string literals or trigger bodies stay where they belong.
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlcipher3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError("migration script ends in an incomplete statement")
+    return statements
