@@ -25,6 +25,7 @@ import re
 import stat
 import tarfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -33,6 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from crypto import sshsig
 from crypto.errors import CancelledError, CryptoError
+from crypto.hashing import BackgroundHasher
 from evidence_app.bundle_errors import BagInvalidError, BundleSignatureError, UnsafeArchiveError
 from evidence_app.errors import CheckFailed
 from evidence_app.safetar import BLOCK, Limits, Readable, check_name, iter_members
@@ -47,7 +49,24 @@ LISTED_TAG_FILES = ("bagit.txt", "bag-info.txt", MANIFEST, SIGNER_PUB, ALLOWED_S
 TAG_FILES = frozenset((*LISTED_TAG_FILES, TAGMANIFEST, SIGNATURE))
 MAX_TAG_FILE = 16 << 20
 CHUNK = 1 << 20
+BACKGROUND_MIN = 4 << 20
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+class _Hash(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+    def hexdigest(self) -> str: ...
+
+
+@contextmanager
+def _digest_for(size: int) -> Iterator[_Hash]:
+    """SHA-256 for ``size`` bytes: on a second core for big files (hashing then overlaps
+    decryption and encryption), inline for small ones (no thread start-up)."""
+    if size < BACKGROUND_MIN:
+        yield hashlib.sha256()
+    else:
+        with BackgroundHasher() as hasher:
+            yield hasher
 
 
 class Writable(Protocol):
@@ -111,21 +130,22 @@ class BagWriter:
     def _add(self, name: str, src: Readable, size: int, progress: Progress | None,
              cancel: Cancel | None) -> str:
         self._header(name, size)
-        digest = hashlib.sha256()
         left = size
-        while left:
-            if cancel is not None and cancel():
-                raise CancelledError("export cancelled")
-            chunk = src.read(min(CHUNK, left))
-            if not chunk:
-                raise BagInvalidError(f"{name}: the source ended early")
-            digest.update(chunk)
-            self._write(chunk)
-            left -= len(chunk)
-            if progress is not None:
-                progress(len(chunk))
+        with _digest_for(size) as digest:
+            while left:
+                if cancel is not None and cancel():
+                    raise CancelledError("export cancelled")
+                chunk = src.read(min(CHUNK, left))
+                if not chunk:
+                    raise BagInvalidError(f"{name}: the source ended early")
+                digest.update(chunk)
+                self._write(chunk)
+                left -= len(chunk)
+                if progress is not None:
+                    progress(len(chunk))
+            sha = digest.hexdigest()
         self._pad(size)
-        return digest.hexdigest()
+        return sha
 
     def add_file(self, path: str, src: Readable, size: int, *,
                  progress: Progress | None = None, cancel: Cancel | None = None) -> str:
@@ -210,26 +230,33 @@ class BagScan:
 
 def _hash_stream(reader: Readable, size: int, keep: bool, progress: Progress | None,
                  cancel: Cancel | None) -> tuple[str, bytes | None]:
-    digest = hashlib.sha256()
     parts: list[bytes] | None = [] if keep else None
     left = size
-    while left:
-        if cancel is not None and cancel():
-            raise CancelledError("cancelled")
-        chunk = reader.read(min(CHUNK, left))
-        if not chunk:
-            raise UnsafeArchiveError("a file ended early")
-        digest.update(chunk)
-        if parts is not None:
-            parts.append(chunk)
-        left -= len(chunk)
-        if progress is not None:
-            progress(len(chunk))
-    return digest.hexdigest(), (b"".join(parts) if parts is not None else None)
+    with _digest_for(size) as digest:
+        while left:
+            if cancel is not None and cancel():
+                raise CancelledError("cancelled")
+            chunk = reader.read(min(CHUNK, left))
+            if not chunk:
+                raise UnsafeArchiveError("a file ended early")
+            digest.update(chunk)
+            if parts is not None:
+                parts.append(chunk)
+            left -= len(chunk)
+            if progress is not None:
+                progress(len(chunk))
+        sha = digest.hexdigest()
+    return sha, (b"".join(parts) if parts is not None else None)
+
+
+# Given (bag path, size, reader): consume the reader and return its SHA-256 hex, or return
+# None without reading to let the scan hash it. Import uses this to store files while
+# they are hashed (one pass).
+Sink = Callable[[str, int, Readable], "str | None"]
 
 
 def _record(scan: BagScan, rel: str, size: int, reader: Readable, keep: Callable[[str, int], bool],
-            progress: Progress | None, cancel: Cancel | None) -> None:
+            progress: Progress | None, cancel: Cancel | None, sink: Sink | None = None) -> None:
     if rel in TAG_FILES:
         if size > MAX_TAG_FILE:
             raise BagInvalidError(f"{rel}: tag file too large")
@@ -239,16 +266,24 @@ def _record(scan: BagScan, rel: str, size: int, reader: Readable, keep: Callable
     else:
         if not rel.startswith("data/"):
             scan.extras.append(rel)
-        sha, data = _hash_stream(reader, size, keep(rel, size), progress, cancel)
-        if data is not None:
-            scan.kept[rel] = data
+        stored = sink(rel, size, reader) if sink is not None else None
+        if stored is not None:
+            sha = stored
+        else:
+            sha, data = _hash_stream(reader, size, keep(rel, size), progress, cancel)
+            if data is not None:
+                scan.kept[rel] = data
     scan.files[rel] = (sha, size)
 
 
 def scan_tar(src: Readable, *, keep: Callable[[str, int], bool] = lambda p, s: False,
              limits: Limits | None = None, progress: Progress | None = None,
-             cancel: Cancel | None = None) -> BagScan:
-    """Hash every file of a bag tar stream; all members must sit under one root folder."""
+             cancel: Cancel | None = None, sink: Sink | None = None) -> BagScan:
+    """Hash every file of a bag tar stream; all members must sit under one root folder.
+
+    ``sink`` may take over payload files (see :data:`Sink`); the archive is read to its
+    end, so trailing garbage is detected before the scan returns.
+    """
     root: str | None = None
     scan = BagScan(root="")
     for member, reader in iter_members(src, limits):
@@ -262,7 +297,7 @@ def scan_tar(src: Readable, *, keep: Callable[[str, int], bool] = lambda p, s: F
             continue
         if not rel:
             raise UnsafeArchiveError("the tar archive has a file outside the bag folder")
-        _record(scan, rel, member.size, reader, keep, progress, cancel)
+        _record(scan, rel, member.size, reader, keep, progress, cancel, sink)
     if root is None:
         raise BagInvalidError("the archive is empty")
     return scan
