@@ -1,0 +1,43 @@
+"""Start the desktop app: ``evidence-app`` or ``evidence-app gui``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from evidence_app.cli_vault import kdf_params
+from evidence_app.vault import Vault
+from ui.i18n import install_translator
+from ui.main_window import MainWindow
+from ui.settings import APPLICATION, ORGANIZATION, Settings
+
+
+def application() -> QApplication:
+    """The one QApplication (created on first use), with names and translation set."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName(APPLICATION)
+    install_translator(app, Settings().language or None)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    """Show the main window for ``args.vault`` (or the default vault) until it closes."""
+    os.umask(0o077)
+    app = application()
+    path = Path(args.vault) if getattr(args, "vault", None) else Vault.default_path()
+    window = MainWindow(path, kdf_params=kdf_params())
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,249 @@
+"""First-run setup: vault folder, name, passphrase (twice, with a meter), recovery code once.
+
+The vault is created in the background (Argon2 takes a moment). The recovery code is shown
+exactly once; the user must tick "I wrote it down" before the vault opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_app.errors import describe_error
+from evidence_app.vault import Vault
+from ui.passphrase import MIN_SCORE, StrengthMeter
+from ui.workers import TaskRunner
+
+
+class SetupWizard(QWidget):
+    """Emits ``vault_created(vault)`` after the user confirmed the recovery code."""
+
+    vault_created = Signal(object)
+
+    STEP_LOCATION, STEP_NAME, STEP_PASSPHRASE, STEP_RECOVERY = range(4)
+
+    def __init__(
+        self,
+        default_path: Path,
+        *,
+        kdf_params: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._kdf_params = kdf_params
+        self._runner = TaskRunner(self, max_threads=1)
+        self._vault: Vault | None = None
+
+        title = QLabel(self.tr("Set up your evidence vault"), self)
+        title.setObjectName("heading")
+        self.steps = QStackedWidget(self)
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.back_button = QPushButton(self.tr("Back"), self)
+        self.next_button = QPushButton(self.tr("Next"), self)
+        self.next_button.setDefault(True)
+        self.back_button.clicked.connect(self._back)
+        self.next_button.clicked.connect(self._next)
+
+        # Step 1: location
+        page = QWidget(self)
+        self.location = QLineEdit(str(default_path), page)
+        browse = QPushButton(self.tr("Choose…"), page)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.location, 1)
+        row.addWidget(browse)
+        form = QVBoxLayout(page)
+        form.addWidget(QLabel(self.tr(
+            "Choose where the encrypted vault is kept. Everything in it is encrypted; "
+            "without your passphrase or recovery code nobody can read it."), page))
+        form.addLayout(row)
+        form.addStretch(1)
+        self.steps.addWidget(page)
+
+        # Step 2: name
+        page = QWidget(self)
+        self.name = QLineEdit(page)
+        self.name.setPlaceholderText(self.tr("A name or pseudonym"))
+        form = QVBoxLayout(page)
+        form.addWidget(QLabel(self.tr(
+            "Your name or a pseudonym. It is put on your key card, which you share with "
+            "the people you send evidence to."), page))
+        form.addWidget(self.name)
+        form.addStretch(1)
+        self.steps.addWidget(page)
+
+        # Step 3: passphrase
+        page = QWidget(self)
+        self.passphrase = QLineEdit(page)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(page)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.meter = StrengthMeter(page)
+        self.passphrase.textChanged.connect(self.meter.update_for)
+        grid = QFormLayout()
+        grid.addRow(self.tr("Passphrase"), self.passphrase)
+        grid.addRow(self.tr("Strength"), self.meter)
+        grid.addRow(self.tr("Repeat"), self.repeat)
+        form = QVBoxLayout(page)
+        form.addWidget(QLabel(self.tr(
+            "Choose a long passphrase, for example five or more unrelated words. "
+            "You type it every time you open the vault."), page))
+        form.addLayout(grid)
+        form.addStretch(1)
+        self.steps.addWidget(page)
+
+        # Step 4: recovery code
+        page = QWidget(self)
+        self.recovery = QLabel(page)
+        self.recovery.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recovery.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.recovery.setObjectName("recoveryCode")
+        self.recovery.setWordWrap(True)
+        self.confirm = QCheckBox(self.tr("I wrote it down and keep it in a safe place"), page)
+        self.confirm.toggled.connect(self._update_buttons)
+        form = QVBoxLayout(page)
+        form.addWidget(QLabel(self.tr(
+            "This is your recovery code. It opens the vault if you forget the passphrase. "
+            "Write it on paper now: it is shown only this once."), page))
+        form.addWidget(self.recovery)
+        form.addWidget(self.confirm)
+        form.addStretch(1)
+        self.steps.addWidget(page)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.busy, 1)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # -- navigation ------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Vault folder"))
+        if folder:
+            self.location.setText(str(Path(folder) / "vault"))
+
+    def _back(self) -> None:
+        self.error.clear()
+        self.steps.setCurrentIndex(max(0, self.steps.currentIndex() - 1))
+        self._update_buttons()
+
+    def _next(self) -> None:
+        step = self.steps.currentIndex()
+        problem = self._problem(step)
+        self.error.setText(problem or "")
+        if problem:
+            return
+        if step == self.STEP_PASSPHRASE:
+            self._create()
+        elif step == self.STEP_RECOVERY:
+            self._finish()
+        else:
+            self.steps.setCurrentIndex(step + 1)
+            self._update_buttons()
+
+    def _problem(self, step: int) -> str | None:
+        """What is missing or wrong on this step, in one sentence; None when it is fine."""
+        if step == self.STEP_LOCATION:
+            text = self.location.text().strip()
+            if not text:
+                return self.tr("Choose a folder for the vault.")
+            if Vault.exists(Path(text)):
+                return self.tr("There is already a vault in this folder.")
+        elif step == self.STEP_NAME:
+            if not self.name.text().strip():
+                return self.tr("Enter a name or pseudonym.")
+        elif step == self.STEP_PASSPHRASE:
+            if self.meter.update_for(self.passphrase.text()) < MIN_SCORE:
+                return self.tr("This passphrase is too weak: make it longer.")
+            if self.passphrase.text() != self.repeat.text():
+                return self.tr("The two passphrases are not the same.")
+        elif step == self.STEP_RECOVERY and not self.confirm.isChecked():
+            return self.tr("Confirm that you wrote down the recovery code.")
+        return None
+
+    def _update_buttons(self) -> None:
+        step = self.steps.currentIndex()
+        busy = self._runner.busy
+        self.back_button.setEnabled(
+            not busy and step not in (self.STEP_LOCATION, self.STEP_RECOVERY)
+        )
+        if step == self.STEP_RECOVERY:
+            self.next_button.setText(self.tr("Open the vault"))
+            self.next_button.setEnabled(self.confirm.isChecked())
+        else:
+            self.next_button.setText(
+                self.tr("Create the vault") if step == self.STEP_PASSPHRASE else self.tr("Next")
+            )
+            self.next_button.setEnabled(not busy)
+
+    # -- creation --------------------------------------------------------------------
+
+    def _create(self) -> None:
+        path = Path(self.location.text().strip())
+        name = self.name.text().strip()
+        passphrase = self.passphrase.text()
+        kdf = self._kdf_params
+
+        def job(progress: object, cancel: object) -> tuple[Vault, str]:
+            return Vault.create(path, passphrase, name, kdf_params=kdf)
+
+        self.busy.show()
+        self._runner.start(job, on_success=self._created, on_error=self._failed)
+        self._update_buttons()
+
+    def _created(self, result: tuple[Vault, str]) -> None:
+        self.busy.hide()
+        self._vault, code = result
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.recovery.setText(code)
+        self.steps.setCurrentIndex(self.STEP_RECOVERY)
+        self._update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        message, _ = describe_error(exc)
+        self.error.setText(message or self.tr("The vault could not be created."))
+        self._update_buttons()
+
+    def _finish(self) -> None:
+        vault, self._vault = self._vault, None
+        self.recovery.clear()
+        if vault is not None:
+            self.vault_created.emit(vault)
+
+    def discard(self) -> None:
+        """Lock a created vault whose recovery code was not confirmed (app closing)."""
+        if self._vault is not None:
+            self._vault.lock()
+            self._vault = None
+        self._runner.cancel_all()
+        self._runner.wait()

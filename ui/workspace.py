@@ -1,0 +1,115 @@
+"""The open vault: testimonies (list, editor, files, custody, history), keys and contacts,
+export, import and verify. Created on unlock, destroyed on lock: nothing outlives it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from ui.attachments import AttachmentsPanel
+from ui.clipboard import SecureClipboard
+from ui.custody_view import CustodyView
+from ui.editor import HistoryView, TestimonyEditor
+from ui.keys_view import KeysView
+from ui.testimony_list import RecordsSource, TestimonyListPanel
+from ui.workers import TaskRunner
+
+
+class Workspace(QWidget):
+    """Everything shown while the vault is open."""
+
+    def __init__(
+        self, vault: Any, *, clipboard: SecureClipboard, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.runner = TaskRunner(self)
+
+        self.list = TestimonyListPanel(RecordsSource(vault), self)
+        self.editor = TestimonyEditor(vault, self.runner, self)
+        self.attachments = AttachmentsPanel(vault, self.runner, self)
+        self.custody = CustodyView(vault, self)
+        self.history = HistoryView(vault, self)
+        tabs = self.editor.form.tabs
+        tabs.addTab(self.attachments, self.tr("Files"))
+        tabs.addTab(self.custody, self.tr("Custody"))
+        tabs.addTab(self.history, self.tr("History"))
+
+        self.list.selected.connect(self.show_testimony)
+        self.editor.saved.connect(self._saved)
+        self.attachments.changed.connect(self._refresh_current)
+        self.history.restore.connect(self._restore_version)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.list)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+
+        self.keys = KeysView(vault, clipboard, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(split, self.tr("Testimonies"))
+        self.tabs.addTab(self.keys, self.tr("Keys and contacts"))
+
+        self.toolbar = QToolBar(self)
+        self.new_action = QAction(self.tr("New testimony"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_testimony)
+        self.toolbar.addAction(self.new_action)
+        self.addAction(self.new_action)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.tabs, 1)
+
+    def new_testimony(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.list.table.clearSelection()
+        self.show_testimony(None, new=True)
+        self.editor.form.tabs.setCurrentIndex(0)
+        self.editor.form.title.setFocus()
+
+    def show_testimony(self, tid: str | None, *, new: bool = False) -> None:
+        if tid is None and not new:
+            self.editor.clear()
+        else:
+            self.editor.open(tid)
+        self._show_panels(tid)
+
+    def _show_panels(self, tid: str | None) -> None:
+        self.attachments.set_testimony(tid)
+        self.custody.set_testimony(tid)
+        self.history.set_testimony(tid)
+
+    def _saved(self, tid: str) -> None:
+        self.list.model.refresh()
+        selection = self.list.table.selectionModel()
+        selection.blockSignals(True)  # re-selecting must not reload the form being typed in
+        self.list.select(tid)
+        selection.blockSignals(False)
+        if self.attachments.testimony_id != tid:  # a new testimony got its id
+            self.attachments.set_testimony(tid)
+        self.custody.set_testimony(tid)
+        self.history.set_testimony(tid)
+
+    def _refresh_current(self) -> None:
+        tid = self.editor.tid
+        self.list.refresh()
+        if tid is not None:
+            self.custody.set_testimony(tid)
+
+    def _restore_version(self, data: dict[str, Any]) -> None:
+        self.editor.form.load(data)
+        self.editor.form.changed.emit()
+        self.editor.form.tabs.setCurrentIndex(0)
+
+    def shutdown(self) -> None:
+        """Save the open draft, cancel and wait for background work (before the vault locks)."""
+        self.runner.cancel_all()
+        self.runner.wait()
+        self.editor.flush()
+        self.runner.wait()
