@@ -1,0 +1,421 @@
+"""Vault commands of the CLI: init, identity, contacts, testimony, search, vault.
+
+Passphrases come from the first line of ``--passphrase-file`` or from a no-echo prompt,
+never from an argument (arguments are visible to other users in the process list).
+Every command opens the vault, does one thing and locks it again. Errors are raised as
+:class:`UserError` and printed as one line by :mod:`evidence_app.cli`; they change nothing.
+
+Test-only: ``EVIDENCE_APP_TEST_KDF=fast`` makes new key slots use tiny Argon2id parameters,
+so the CLI tests run fast. It is read in exactly one place, :func:`kdf_params`; never set
+it for real vaults (a stolen vault made with it falls to a passphrase guessing attack).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from crypto.age_recipients import X25519Identity
+from crypto.kdf import Argon2Params
+from evidence_app import records
+from evidence_app.errors import CheckFailed, UserError
+from evidence_app.model import load_input
+from evidence_app.paths import atomic_write
+from evidence_app.search import SORT_COLUMNS
+from evidence_app.vault import Vault
+
+TEST_KDF_ENV = "EVIDENCE_APP_TEST_KDF"
+MAX_SMALL_FILE = 1024 * 1024  # passphrase files, key cards
+
+
+def kdf_params() -> Argon2Params | None:
+    """Argon2id parameters for new key slots: None (the calibrated default) unless the
+    test-only environment variable asks for fast ones."""
+    if os.environ.get(TEST_KDF_ENV) == "fast":
+        return Argon2Params(memory_kib=64, iterations=1, lanes=1)
+    return None
+
+
+# --- passphrases and opening ---------------------------------------------------------
+
+
+def _read_small(path: str, what: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_SMALL_FILE + 1)
+    except OSError as exc:
+        raise UserError(f"cannot read {what} {path}: {exc.strerror}") from None
+    if len(data) > MAX_SMALL_FILE:
+        raise UserError(f"{what} {path} is too large")
+    return data
+
+
+def _passphrase_from_file(path: str) -> str:
+    try:
+        text = _read_small(path, "passphrase file").decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"passphrase file {path} is not UTF-8") from None
+    lines = text.splitlines()
+    passphrase = lines[0] if lines else ""
+    if not passphrase:
+        raise UserError(f"passphrase file {path} has an empty first line")
+    return passphrase
+
+
+def _prompt(label: str, *, confirm: bool) -> str:
+    passphrase = getpass.getpass(f"{label}: ")
+    if not passphrase:
+        raise UserError("the passphrase is empty")
+    if confirm and getpass.getpass(f"{label} (again): ") != passphrase:
+        raise UserError("the two passphrases differ")
+    return passphrase
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    if args.passphrase_file:
+        return _passphrase_from_file(args.passphrase_file)
+    return _prompt("Vault passphrase", confirm=confirm)
+
+
+def _vault_path(args: argparse.Namespace) -> Path:
+    return Path(args.vault) if args.vault else Vault.default_path()
+
+
+@contextmanager
+def _opened(args: argparse.Namespace, passphrase: str | None = None) -> Iterator[Vault]:
+    """The vault, open for one command, locked again afterwards whatever happens."""
+    path = _vault_path(args)
+    if not Vault.exists(path):
+        raise UserError(f"no vault at {path} (create one with: evidence-app init --name NAME)")
+    if passphrase is None:
+        passphrase = _passphrase(args)
+    vault = Vault.open(path, passphrase, kdf_params=kdf_params())
+    try:
+        yield vault
+    finally:
+        vault.lock()
+
+
+def _print_json(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def _one_line(text: str | None) -> str:
+    """Free text squeezed onto one printable line for tables."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text or "").split())
+
+
+def _write_out(path: str, data: bytes) -> None:
+    try:
+        atomic_write(Path(path), data)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror}") from None
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _vault_path(args)
+    if Vault.exists(path):
+        raise UserError(f"a vault already exists at {path}")
+    name = _one_line(args.name)
+    if not name:
+        raise UserError("--name must not be empty")
+    vault, recovery_code = Vault.create(path, _passphrase(args, confirm=True), name,
+                                        kdf_params=kdf_params())
+    try:
+        print(f"vault created at {path}")
+        print(f"fingerprint: {vault.fingerprint()}")
+        print(f"recovery code: {recovery_code}")
+        print("Write the recovery code down and keep it safe: it is shown only this once.")
+    finally:
+        vault.lock()
+    return 0
+
+
+def cmd_identity_card(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        text = vault.identity.card().to_text()
+    _write_out(args.out, text.encode("utf-8"))
+    print(f"key card written to {args.out}")
+    return 0
+
+
+def cmd_identity_fingerprint(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        print(vault.fingerprint())
+    return 0
+
+
+def cmd_identity_export_age(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        lines = [i.to_string() for i in vault.identity.age_identities()
+                 if not args.x25519_only or isinstance(i, X25519Identity)]
+    _write_out(args.out, "".join(f"{line}\n" for line in lines).encode("ascii"))
+    print(f"warning: {args.out} holds your SECRET decryption key(s), unencrypted; keep it "
+          "offline and delete it when done", file=sys.stderr)
+    return 0
+
+
+def cmd_contacts_add(args: argparse.Namespace) -> int:
+    try:
+        card = _read_small(args.card, "key card").decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"key card {args.card} is not UTF-8") from None
+    with _opened(args) as vault:
+        contact = vault.add_contact(card, trusted=args.trust,
+                                    may_see_identities=args.may_see_identities,
+                                    verified_how=args.verified_how)
+    print(f"added contact {contact.id} {_one_line(contact.name)} {contact.fingerprint}")
+    return 0
+
+
+def _contact_dict(c: Any) -> dict[str, Any]:
+    return {"id": c.id, "name": c.name, "fingerprint": c.fingerprint, "trusted": c.trusted,
+            "may_see_identities": c.may_see_identities, "verified_at": c.verified_at,
+            "verified_how": c.verified_how, "added_at": c.added_at}
+
+
+def cmd_contacts_list(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        contacts = vault.list_contacts()
+    if args.json:
+        _print_json([_contact_dict(c) for c in contacts])
+        return 0
+    for c in contacts:
+        flags = ",".join(f for f, on in (("trusted", c.trusted),
+                                         ("may-see-identities", c.may_see_identities)) if on)
+        print(f"{c.id}  {c.fingerprint}  {flags or '-'}  {_one_line(c.name)}")
+    return 0
+
+
+def _load_json_file(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+    checked = load_input(raw)
+    return checked.to_json_dict(include_identity=True)
+
+
+def cmd_testimony_add(args: argparse.Namespace) -> int:
+    data = _load_json_file(args.json)
+    attachments = [Path(p) for p in args.attach or []]
+    with _opened(args) as vault:
+        tid = records.add_testimony(vault, data, attachments)
+    print(tid)
+    return 0
+
+
+def _filters(args: argparse.Namespace) -> records.Filters | None:
+    values = (args.act, args.incident_from, args.incident_to, args.scope, args.status)
+    if not any(values):
+        return None
+    return records.Filters(*values)
+
+
+def _print_summaries(items: list[records.TestimonySummary], as_json: bool) -> None:
+    if as_json:
+        _print_json([s.to_dict() for s in items])
+        return
+    for s in items:
+        print(f"{s.id}  {s.status:<8}  {s.updated_at[:19]}  att={s.attachment_count}  "
+              f"{_one_line(s.title)}")
+
+
+def cmd_testimony_list(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        items = records.list_testimonies(vault, offset=args.offset, limit=args.limit,
+                                         sort=args.sort, filters=_filters(args))
+    _print_summaries(items, args.json)
+    return 0
+
+
+def cmd_testimony_show(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        data = records.get_testimony(vault, args.id, include_identity=args.with_identity)
+    if args.json:
+        _print_json(data)
+        return 0
+    print(f"id:          {data['id']}")
+    print(f"title:       {_one_line(data.get('title'))}")
+    print(f"status:      {data['status']} (version {data['version']})")
+    print(f"created:     {data['created_at']}")
+    print(f"updated:     {data['updated_at']}")
+    print(f"pseudonym:   {_one_line((data.get('witness') or {}).get('pseudonym')) or '-'}")
+    acts = sorted({a for i in data.get("incidents", []) for a in i.get("acts", [])})
+    print(f"acts:        {' '.join(acts) or '-'}")
+    for a in data["attachments"]:
+        print(f"attachment:  {a['id']}  {a['media_type']}  {a['size']} bytes  sha256 {a['sha256']}")
+    if data.get("narrative"):
+        print()
+        print(data["narrative"])
+    return 0
+
+
+def cmd_testimony_attach(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        ids = records.attach(vault, args.id, [Path(p) for p in args.paths])
+    for aid in ids:
+        print(aid)
+    return 0
+
+
+def cmd_testimony_complete(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        records.set_status(vault, args.id, "complete")
+    print(f"testimony {args.id} is complete")
+    return 0
+
+
+def cmd_testimony_history(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        versions = records.history(vault, args.id)
+    for v in versions:
+        print(f"{v.version}  {v.created_at}  {v.author or '-'}  sha256 {v.sha256}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        items = records.search(vault, args.query, filters=_filters(args), limit=args.limit)
+    _print_summaries(items, args.json)
+    return 0
+
+
+def cmd_vault_check(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        problems = records.check_vault(vault)
+    if problems:
+        for p in problems:
+            print(p)
+        raise CheckFailed(f"vault check failed: {len(problems)} problem(s)")
+    print("vault check passed")
+    return 0
+
+
+def cmd_vault_change_passphrase(args: argparse.Namespace) -> int:
+    old = _passphrase(args)
+    with _opened(args, old) as vault:
+        if args.new_passphrase_file:
+            new = _passphrase_from_file(args.new_passphrase_file)
+        else:
+            new = _prompt("New vault passphrase", confirm=True)
+        vault.change_passphrase(old, new)
+    print("passphrase changed")
+    return 0
+
+
+def cmd_vault_shred(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UserError("shredding destroys the vault for good; add --yes to confirm")
+    with _opened(args) as vault:
+        vault.shred()
+    print("vault shredded: it can no longer be opened")
+    return 0
+
+
+# --- argparse ------------------------------------------------------------------------------
+
+
+def _add(sub: Any, name: str, func: Callable[[argparse.Namespace], int],
+         help_text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text,
+                                                     description=help_text)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _group(sub: Any, name: str, help_text: str) -> Any:
+    parser = sub.add_parser(name, help=help_text, description=help_text)
+
+    def need_subcommand(_args: argparse.Namespace) -> int:
+        parser.print_usage(sys.stderr)
+        raise UserError(f"'{name}' needs a subcommand")
+
+    parser.set_defaults(func=need_subcommand)
+    return parser.add_subparsers(dest=f"{name}_command", metavar="SUBCOMMAND")
+
+
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--act", metavar="CODE", help="only with this Rome Statute act code")
+    parser.add_argument("--from", dest="incident_from", metavar="DATE",
+                        help="only with an incident on or after DATE (YYYY[-MM[-DD]])")
+    parser.add_argument("--to", dest="incident_to", metavar="DATE",
+                        help="only with an incident on or before DATE")
+    parser.add_argument("--scope", metavar="SCOPE", help="only if consent covers SCOPE")
+    parser.add_argument("--status", choices=("draft", "complete"))
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--limit", type=int, default=100)
+
+
+def register(sub: Any) -> None:
+    """Add the vault commands to the main parser's subparsers."""
+    p = _add(sub, "init", cmd_init, "create a new vault and your identity")
+    p.add_argument("--name", required=True, help="your name, as shown on your key card")
+
+    ident = _group(sub, "identity", "your identity: key card, fingerprint, age key export")
+    p = _add(ident, "card", cmd_identity_card, "write your public key card to a file")
+    p.add_argument("--out", required=True, metavar="FILE")
+    _add(ident, "fingerprint", cmd_identity_fingerprint, "print your fingerprint")
+    p = _add(ident, "export-age-identity", cmd_identity_export_age,
+             "write your SECRET age identities (for age/typage) to a file, mode 0600")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--x25519-only", action="store_true",
+                   help="leave out the post-quantum identity (age 1.1 and older cannot read it; "
+                        "they can decrypt only bundles made for X25519 recipients)")
+
+    contacts = _group(sub, "contacts", "people you exchange bundles with")
+    p = _add(contacts, "add", cmd_contacts_add, "add a contact from their key card file")
+    p.add_argument("card", metavar="CARD", help="key card file")
+    p.add_argument("--trust", action="store_true", help="trust bundles signed by this contact")
+    p.add_argument("--may-see-identities", action="store_true",
+                   help="allow exporting sealed witness identities to this contact")
+    p.add_argument("--verified-how", metavar="HOW",
+                   help='how the fingerprint was checked, e.g. "read aloud", "QR scanned"')
+    p = _add(contacts, "list", cmd_contacts_list, "list contacts")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    testimony = _group(sub, "testimony", "record, list, show and complete testimonies")
+    p = _add(testimony, "add", cmd_testimony_add, "add a testimony from a JSON file; prints its id")
+    p.add_argument("--json", required=True, metavar="FILE", help="testimony input JSON")
+    p.add_argument("--attach", action="append", metavar="PATH", help="attach a file (repeatable)")
+    p = _add(testimony, "list", cmd_testimony_list, "list testimonies, newest first")
+    _filter_options(p)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--sort", choices=sorted(SORT_COLUMNS),
+                   default="updated_at")
+    p = _add(testimony, "show", cmd_testimony_show, "show one testimony")
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--with-identity", action="store_true",
+                   help="include the sealed witness identity")
+    p = _add(testimony, "attach", cmd_testimony_attach, "attach files to a testimony")
+    p.add_argument("id")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = _add(testimony, "complete", cmd_testimony_complete,
+             "mark a testimony complete (needs recorded consent)")
+    p.add_argument("id")
+    p = _add(testimony, "history", cmd_testimony_history, "list the saved versions")
+    p.add_argument("id")
+
+    p = _add(sub, "search", cmd_search, "full-text search over title, narrative, notes, pseudonym")
+    p.add_argument("query", help='words to find (all must occur); end a word with * for a prefix')
+    _filter_options(p)
+
+    vault = _group(sub, "vault", "check, re-key or destroy the vault")
+    _add(vault, "check", cmd_vault_check, "check database, attachments and custody chains")
+    p = _add(vault, "change-passphrase", cmd_vault_change_passphrase, "change the passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the new passphrase from the first line of FILE")
+    p = _add(vault, "shred", cmd_vault_shred, "destroy the vault's keys: unreadable at once")
+    p.add_argument("--yes", action="store_true", help="confirm")

@@ -1,0 +1,227 @@
+"""Listing, filtering and full-text search of testimonies (read-only, over ``vault.db``).
+
+The full-text index ``testimony_fts`` holds title, narrative, notes and pseudonym of the
+current version only; the sealed witness identity is never indexed. Users type plain
+words: every word is quoted before it reaches FTS5, so FTS5 syntax in a query can never
+cause a syntax error or change the meaning of the search. A word ending in ``*`` is a
+prefix search (``ҳақ*`` finds ``ҳақиқат``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from evidence_app.errors import UserError
+
+Status = Literal["draft", "complete"]
+SORT_COLUMNS = {"updated_at": "t.updated_at", "created_at": "t.created_at", "title": "t.title",
+                "status": "t.status"}
+MAX_QUERY_TERMS = 32
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a list or search. Dates are ISO (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``);
+    an incident matches a date range when its own (widened) range overlaps it."""
+
+    act_code: str | None = None
+    incident_from: str | None = None
+    incident_to: str | None = None
+    consent_scope: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class TestimonySummary:
+    """One row of a list or search result: what a list view shows, never identity data."""
+
+    id: str
+    title: str
+    status: str
+    updated_at: str
+    created_at: str
+    pseudonym: str | None
+    has_consent: bool
+    has_location: bool
+    attachment_count: int
+    acts: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict for JSON output."""
+        return {
+            "id": self.id, "title": self.title, "status": self.status,
+            "updated_at": self.updated_at, "created_at": self.created_at,
+            "pseudonym": self.pseudonym, "has_consent": self.has_consent,
+            "has_location": self.has_location, "attachment_count": self.attachment_count,
+            "acts": list(self.acts),
+        }
+
+
+def date_bounds(value: str | None) -> tuple[str | None, str | None]:
+    """Earliest and latest day an ISO date of day/month/year precision can mean.
+
+    ``"2022-05"`` -> ``("2022-05-01", "2022-05-31")`` (31 is a safe upper bound for string
+    comparison of any month); ``None`` or an unusable value -> ``(None, None)``.
+    """
+    if not value:
+        return None, None
+    text = value[:10]
+    parts = text.split("-")
+    if not all(p.isdigit() for p in parts) or [len(p) for p in parts] not in ([4], [4, 2],
+                                                                               [4, 2, 2]):
+        return None, None
+    if len(parts) == 3:
+        return text, text
+    if len(parts) == 2:
+        return f"{text}-01", f"{text}-31"
+    return f"{text}-01-01", f"{text}-12-31"
+
+
+def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on alias ``t``) and parameters for the given filters."""
+    if filters is None:
+        return [], []
+    conds: list[str] = []
+    params: list[Any] = []
+    if filters.status is not None:
+        if filters.status not in ("draft", "complete"):
+            raise UserError(f"unknown status filter {filters.status!r}")
+        conds.append("t.status = ?")
+        params.append(filters.status)
+    if filters.act_code:
+        conds.append("EXISTS (SELECT 1 FROM incident_acts a WHERE a.testimony_id = t.id "
+                     "AND a.code = ?)")
+        params.append(filters.act_code)
+    if filters.consent_scope:
+        conds.append("EXISTS (SELECT 1 FROM json_each(t.consent_scope) s WHERE s.value = ?)")
+        params.append(filters.consent_scope)
+    low = date_bounds(filters.incident_from)[0] if filters.incident_from else None
+    high = date_bounds(filters.incident_to)[1] if filters.incident_to else None
+    if filters.incident_from and low is None or filters.incident_to and high is None:
+        raise UserError("incident date filter must be YYYY, YYYY-MM or YYYY-MM-DD")
+    if low is not None or high is not None:
+        sub = ["i.testimony_id = t.id"]
+        if low is not None:
+            sub.append("i.date_to >= ?")
+            params.append(low)
+        if high is not None:
+            sub.append("i.date_from <= ?")
+            params.append(high)
+        conds.append(f"EXISTS (SELECT 1 FROM incidents i WHERE {' AND '.join(sub)})")  # noqa: S608
+    return conds, params
+
+
+_SUMMARY_COLUMNS = (
+    "t.id, t.title, t.status, t.updated_at, t.created_at, t.pseudonym, t.has_consent, "
+    "t.has_location, "
+    "(SELECT count(*) FROM attachments x WHERE x.testimony_id = t.id), "
+    "(SELECT group_concat(code, ' ') FROM (SELECT DISTINCT code FROM incident_acts a "
+    "WHERE a.testimony_id = t.id ORDER BY code))"
+)
+
+
+def _summary(row: tuple[Any, ...]) -> TestimonySummary:
+    return TestimonySummary(
+        id=row[0], title=row[1], status=row[2], updated_at=row[3], created_at=row[4],
+        pseudonym=row[5], has_consent=bool(row[6]), has_location=bool(row[7]),
+        attachment_count=int(row[8]), acts=row[9].split(" ") if row[9] else [],
+    )
+
+
+def _check_page(offset: int, limit: int) -> None:
+    if offset < 0 or not 0 < limit <= MAX_LIMIT:
+        raise UserError(f"offset must be >= 0 and limit between 1 and {MAX_LIMIT}")
+
+
+def list_testimonies(vault: Any, *, offset: int = 0, limit: int = 100, sort: str = "updated_at",
+                     descending: bool = True,
+                     filters: Filters | None = None) -> list[TestimonySummary]:
+    """One page of testimonies, sorted by ``sort`` (updated_at, created_at, title, status)."""
+    if sort not in SORT_COLUMNS:
+        raise UserError(f"cannot sort by {sort!r}")
+    _check_page(offset, limit)
+    conds, params = _where(filters)
+    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    order = "DESC" if descending else "ASC"
+    # Only fixed SQL fragments and whitelisted column names are formatted in; values are bound.
+    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM testimonies t {where} "  # noqa: S608
+           f"ORDER BY {SORT_COLUMNS[sort]} {order}, t.id {order} LIMIT ? OFFSET ?")
+    return [_summary(r) for r in vault.db.execute(sql, [*params, limit, offset]).fetchall()]
+
+
+def count_testimonies(vault: Any, filters: Filters | None = None) -> int:
+    """How many testimonies match the filters (all when None)."""
+    conds, params = _where(filters)
+    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    row = vault.db.execute(f"SELECT count(*) FROM testimonies t {where}", params).fetchone()  # noqa: S608
+    return int(row[0])
+
+
+def match_expression(query: str) -> str:
+    """Turn what a person typed into a safe FTS5 MATCH expression (all words must occur).
+
+    Control characters become spaces. Each word becomes a quoted FTS5 string (inner quotes
+    doubled), so operators, column filters and stray quotes are plain text; punctuation
+    inside a word makes it a phrase (``W-014`` finds the pseudonym W-014). A trailing ``*``
+    keeps prefix search.
+    Raises UserError when nothing searchable is left.
+    """
+    terms: list[str] = []
+    printable = "".join(ch if ch.isprintable() else " " for ch in query)
+    for raw in unicodedata.normalize("NFC", printable).split():
+        prefix = raw.endswith("*")
+        word = raw.rstrip("*")
+        if not any(ch.isalnum() for ch in word):
+            continue
+        quoted = '"' + word.replace('"', '""') + '"'
+        terms.append(quoted + ("*" if prefix else ""))
+    if not terms:
+        raise UserError("the search query has no words to search for")
+    if len(terms) > MAX_QUERY_TERMS:
+        raise UserError(f"the search query has more than {MAX_QUERY_TERMS} words")
+    return " ".join(terms)
+
+
+def search(vault: Any, query: str, *, filters: Filters | None = None,
+           limit: int = 100) -> list[TestimonySummary]:
+    """Testimonies whose current title, narrative, notes or pseudonym contain every word,
+    best matches first (BM25)."""
+    _check_page(0, limit)
+    expr = match_expression(query)
+    conds, params = _where(filters)
+    extra = "".join(f" AND {c}" for c in conds)
+    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM testimony_fts f "  # noqa: S608
+           "JOIN testimonies t ON t.id = f.testimony_id "
+           f"WHERE testimony_fts MATCH ?{extra} ORDER BY f.rank, t.id LIMIT ?")
+    rows = vault.db.execute(sql, [expr, *params, limit]).fetchall()
+    return [_summary(r) for r in rows]
+
+
+def fts_rowid(tid: str) -> int:
+    """The full-text row of a testimony: a 63-bit number derived from its id.
+
+    Derived rather than copied from ``testimonies.rowid`` (which VACUUM may renumber), so a
+    row can be replaced through the rowid index instead of scanning the UNINDEXED
+    ``testimony_id`` column.
+    """
+    return int.from_bytes(hashlib.sha256(tid.encode("utf-8")).digest()[:8], "big") >> 1
+
+
+def index_text(conn: Any, tid: str, *, title: str, narrative: str, notes: str,
+               pseudonym: str) -> None:
+    """Replace the full-text entry of one testimony (inside the caller's transaction)."""
+    rowid = fts_rowid(tid)
+    conn.execute("DELETE FROM testimony_fts WHERE rowid = ?", (rowid,))
+    conn.execute("INSERT INTO testimony_fts(rowid, testimony_id, title, narrative, notes, "
+                 "pseudonym) VALUES (?, ?, ?, ?, ?, ?)",
+                 (rowid, tid, title, narrative, notes, pseudonym))
+
+
+def scopes_json(scopes: list[str]) -> str:
+    """How the consent scope list is stored in ``testimonies.consent_scope``."""
+    return json.dumps(sorted(set(scopes)), ensure_ascii=False)
