@@ -1,0 +1,109 @@
+"""Intake speed: BlobStore.write of a 1 GiB file against `age -r` on the same file.
+
+    .venv/bin/python benchmarks/bench_intake.py [--size-mib 1024] [--runs 3]
+
+Each of our runs is a fresh subprocess, so its peak RSS (target < 150 MB) is measured
+alone. Ours includes what age does not do: SHA-256 of the plaintext (on the second core),
+fsync of the blob and the atomic rename. Prints medians and the ratio ours/age (target <= 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_CHILD = """
+import resource, secrets, sys, time
+from pathlib import Path
+from evidence_app.blobstore import BlobStore
+work = Path(sys.argv[2])
+store = BlobStore(work / "blobs", work / "tmp", secrets.token_bytes(32))
+start = time.perf_counter()
+with open(sys.argv[1], "rb") as src:
+    ref = store.write(src)
+elapsed = time.perf_counter() - start
+store.delete(ref.blob_id)
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def make_input(path: Path, size_mib: int) -> None:
+    """A file of pseudo-random content (a random 16 MiB block repeated)."""
+    block = os.urandom(16 << 20)
+    with open(path, "wb") as fh:
+        for _ in range(size_mib // 16):
+            fh.write(block)
+        fh.write(block[: (size_mib % 16) << 20])
+
+
+def time_age(age: str, recipient: str, src: Path, dst: Path) -> tuple[float, float]:
+    """Seconds of `age -r`, and of `age -r` plus an fsync of its output (durable, like ours)."""
+    os.sync()  # start each run with no dirty pages left by the previous one
+    start = time.perf_counter()
+    subprocess.run([age, "-r", recipient, "-o", str(dst), str(src)], check=True)
+    elapsed = time.perf_counter() - start
+    fd = os.open(dst, os.O_RDONLY)
+    os.fsync(fd)
+    os.close(fd)
+    durable = time.perf_counter() - start
+    dst.unlink()
+    return elapsed, durable
+
+
+def time_ours(src: Path, work: Path) -> tuple[float, int]:
+    """Seconds and peak RSS in bytes of one BlobStore.write in a fresh process."""
+    os.sync()
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(src), str(work)], cwd=ROOT,
+                         check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), int(out[1]) * 1024  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mib", type=int, default=1024)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    age, keygen = shutil.which("age"), shutil.which("age-keygen")
+    if not age or not keygen:
+        sys.exit("age and age-keygen are needed")
+    with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as tmp:
+        work = Path(tmp)
+        src = work / "input.bin"
+        make_input(src, args.size_mib)
+        key = subprocess.run([keygen], check=True, capture_output=True, text=True).stdout
+        recipient = next(line.split(": ")[1] for line in key.splitlines()
+                         if line.startswith("# public key: "))
+        with open(src, "rb") as fh:  # warm the page cache for both
+            while fh.read(16 << 20):
+                pass
+        ages, durable_ages, ours, rss = [], [], [], []
+        for _ in range(args.runs):
+            plain, durable = time_age(age, recipient, src, work / "out.age")
+            ages.append(plain)
+            durable_ages.append(durable)
+            seconds, peak = time_ours(src, work)
+            ours.append(seconds)
+            rss.append(peak)
+    mib = args.size_mib
+    print(f"input: {mib} MiB, {args.runs} runs each, medians")
+    for label, runs in (("age -r", ages), ("age -r + fsync", durable_ages),
+                        ("BlobStore.write", ours)):
+        m = statistics.median(runs)
+        print(f"{label:<16} {m:6.2f} s ({mib / m:4.0f} MiB/s)  runs {[round(x, 2) for x in runs]}")
+    o = statistics.median(ours)
+    print(f"ratio ours/age:          {o / statistics.median(ages):.2f} (target <= 1.0)")
+    print(f"ratio ours/(age+fsync):  {o / statistics.median(durable_ages):.2f}")
+    print(f"peak RSS ours:           {max(rss) / 1e6:.0f} MB (target < 150 MB)")
+
+
+if __name__ == "__main__":
+    main()
