@@ -170,9 +170,24 @@ def sign(
         + _string(hash_alg.encode())
         + _string(signature)
     )
+    return _armor(blob)
+
+
+def _armor(blob: bytes) -> str:
+    """Base64 in 70-column lines between the BEGIN and END lines, with a final newline."""
     body = base64.b64encode(blob).decode("ascii")
     lines = [body[i : i + _LINE] for i in range(0, len(body), _LINE)]
     return "\n".join([_BEGIN, *lines, _END]) + "\n"
+
+
+def canonical_armor(signature: str | bytes) -> str:
+    """The signature re-armored exactly as :func:`sign` writes it.
+
+    :func:`verify` tolerates other line lengths and CRLF, as ssh-keygen does; formats
+    that must have one byte form (key cards) compare against this. Raises SignatureError
+    if the armor is malformed (the blob inside is not checked).
+    """
+    return _armor(_dearmor(signature))
 
 
 def _dearmor(signature: str | bytes) -> bytes:

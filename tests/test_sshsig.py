@@ -188,9 +188,18 @@ def test_verify_rejects_non_ascii_bytes() -> None:
         sshsig.verify(b"\xff" + sshsig.sign(KEY, MESSAGE, NS).encode(), MESSAGE, NS)
 
 
-def test_verify_tolerates_crlf_line_endings() -> None:
-    armored = sshsig.sign(KEY, MESSAGE, NS).replace("\n", "\r\n")
-    assert sshsig.verify(armored, MESSAGE, NS)
+def test_verify_tolerates_crlf_and_other_wrapping_but_canonical_armor_does_not() -> None:
+    armored = sshsig.sign(KEY, MESSAGE, NS)
+    crlf = armored.replace("\n", "\r\n")
+    lines = armored.split("\n")
+    rewrapped = "\n".join([lines[0], "".join(lines[1:-2]), *lines[-2:]])
+    for variant in (crlf, rewrapped):
+        assert variant != armored
+        assert sshsig.verify(variant, MESSAGE, NS)
+        assert sshsig.canonical_armor(variant) == armored
+    assert sshsig.canonical_armor(armored.encode()) == armored
+    with pytest.raises(SignatureError):
+        sshsig.canonical_armor("-----BEGIN SSH SIGNATURE-----\n!!\n-----END SSH SIGNATURE-----\n")
 
 
 SIGNED = sshsig.sign(KEY, MESSAGE, NS)
