@@ -1,0 +1,419 @@
+"""Chain of custody: signed, hash-chained events (pure functions, no storage).
+
+One chain per testimony (chain id = testimony id) and one chain ``"vault"`` for
+vault-level events. An event is a JSON object::
+
+    {"v": 1, "chain": "...", "seq": 1, "prev": null, "action": "created",
+     "time": "2025-03-02T10:00:00Z", "actor": "<fingerprint>", "actor_key": "ssh-ed25519 AAAA...",
+     "object": "<id>", "object_sha256": "<hex>" | null, "details": {...}, "sig": "<base64>"}
+
+* ``seq`` starts at 1 and grows by one; ``prev`` is null for seq 1, else the
+  :func:`event_hash` of the event before.
+* ``sig`` is an OpenSSH signature (``PROTOCOL.sshsig``, namespace
+  ``custody@evidence-vault``, Ed25519) over :func:`canonical_json` of the event without
+  ``sig``. It is stored compactly: the base64 body of the armored signature on one line.
+  :func:`armor_signature` re-wraps it (``-----BEGIN SSH SIGNATURE-----``, 70-column lines,
+  ``-----END SSH SIGNATURE-----``) so anyone can check it with::
+
+      ssh-keygen -Y verify -f allowed_signers -I <principal> -n custody@evidence-vault \\
+          -s event.sig < event-without-sig.json
+
+  where ``event-without-sig.json`` is the canonical JSON of the event without ``sig``
+  (no trailing newline).
+* The event hash is SHA-256 (hex) of the canonical JSON *with* ``sig``.
+* ``details`` must hold only opaque ids, hashes and counts: never names or content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+from crypto.errors import KeyFormatError, SignatureError
+from crypto.identity import fingerprint_of
+from crypto.sshsig import (
+    CUSTODY_NAMESPACE,
+    parse_openssh_public_key,
+    public_key_to_openssh,
+    sign,
+    verify,
+)
+from evidence_app.errors import UserError
+from evidence_app.model import ModelError, canonical_json
+
+EVENT_VERSION = 1
+VAULT_CHAIN = "vault"
+ACTIONS = frozenset(
+    {
+        "created", "edited", "attachment_added", "status_changed", "exported", "imported",
+        "verified", "shredded",
+    }
+)  # fmt: skip
+EVENT_KEYS = frozenset(
+    {
+        "v", "chain", "seq", "prev", "action", "time", "actor", "actor_key", "object",
+        "object_sha256", "details", "sig",
+    }
+)  # fmt: skip
+
+# Limits for hostile custody logs (from_jsonl).
+MAX_LOG_BYTES = 64 * 1024 * 1024
+MAX_LINE_BYTES = 64 * 1024
+MAX_EVENTS = 200_000
+
+_BEGIN = "-----BEGIN SSH SIGNATURE-----"
+_END = "-----END SSH SIGNATURE-----"
+_ARMOR_LINE = 70
+_ID_RE = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+_HEX64_RE = re.compile(r"[0-9a-f]{64}")
+_FINGERPRINT_RE = re.compile(r"\d{5}( \d{5}){11}")
+_TIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
+_B64_RE = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+_KEY_LINE_RE = re.compile(r"ssh-ed25519 [A-Za-z0-9+/=]{1,200}")
+
+
+class CustodyError(UserError):
+    """A custody event or custody log is malformed (the message says where)."""
+
+
+# --- making events -----------------------------------------------------------------------
+
+
+def utc_now() -> str:
+    """The current time as ``YYYY-MM-DDTHH:MM:SSZ``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def next_link(last_event: Mapping[str, Any] | None) -> tuple[int, str | None]:
+    """``(seq, prev_hash)`` for the event that follows ``last_event`` (None: a new chain)."""
+    if last_event is None:
+        return 1, None
+    return int(last_event["seq"]) + 1, event_hash(last_event)
+
+
+def make_event(
+    *,
+    chain: str,
+    seq: int,
+    prev_hash: str | None,
+    action: str,
+    object_id: str,
+    object_sha256: str | None,
+    details: Mapping[str, Any],
+    identity_signing_key: Ed25519PrivateKey,
+    actor_fingerprint: str,
+    time: str | None = None,
+) -> dict[str, Any]:
+    """A new signed custody event. Raises CustodyError on invalid fields.
+
+    ``actor_fingerprint`` must be the fingerprint of ``identity_signing_key``: it is
+    checked, so an event can never name someone other than its signer.
+    """
+    public_key = identity_signing_key.public_key()
+    if actor_fingerprint != fingerprint_of(public_key):
+        raise CustodyError("actor fingerprint does not match the signing key")
+    event: dict[str, Any] = {
+        "v": EVENT_VERSION,
+        "chain": chain,
+        "seq": seq,
+        "prev": prev_hash,
+        "action": action,
+        "time": utc_now() if time is None else time,
+        "actor": actor_fingerprint,
+        "actor_key": public_key_to_openssh(public_key),
+        "object": object_id,
+        "object_sha256": object_sha256,
+        "details": dict(details),
+    }
+    problem = _field_problem(event, need_sig=False)
+    if problem:
+        raise CustodyError(f"custody event: {problem}")
+    armored = sign(identity_signing_key, _canonical(event), CUSTODY_NAMESPACE)
+    event["sig"] = compact_signature(armored)
+    return event
+
+
+def compact_signature(armored: str) -> str:
+    """The base64 body of an armored SSH signature, on one line."""
+    lines = armored.strip().splitlines()
+    if len(lines) < 3 or lines[0] != _BEGIN or lines[-1] != _END:
+        raise CustodyError("not an armored SSH signature")
+    return "".join(line.strip() for line in lines[1:-1])
+
+
+def armor_signature(sig: str) -> str:
+    """The armored form of a compact ``sig``, as ``ssh-keygen -Y sign`` writes it."""
+    lines = [sig[i : i + _ARMOR_LINE] for i in range(0, len(sig), _ARMOR_LINE)]
+    return "\n".join([_BEGIN, *lines, _END]) + "\n"
+
+
+def signed_bytes(event: Mapping[str, Any]) -> bytes:
+    """The exact bytes ``sig`` signs: canonical JSON of the event without ``sig``."""
+    return _canonical({k: v for k, v in event.items() if k != "sig"})
+
+
+def event_hash(event: Mapping[str, Any]) -> str:
+    """SHA-256 hex of the canonical JSON of the whole event, ``sig`` included."""
+    return hashlib.sha256(_canonical(event)).hexdigest()
+
+
+def _canonical(obj: Mapping[str, Any]) -> bytes:
+    try:
+        return canonical_json(obj)
+    except ModelError:
+        raise CustodyError("custody event cannot be written as canonical JSON") from None
+
+
+# --- checking events ---------------------------------------------------------------------
+
+
+def _field_problem(event: Mapping[str, Any], *, need_sig: bool) -> str | None:
+    """What is structurally wrong with one event, or None."""
+    keys = set(event)
+    expected = EVENT_KEYS if need_sig else EVENT_KEYS - {"sig"}
+    if keys != expected:
+        extra, missing = sorted(keys - expected), sorted(expected - keys)
+        if missing:
+            return f"missing field {_echo(missing[0])}"
+        return f"unknown field {_echo(extra[0])}"
+    checks: list[tuple[str, bool]] = [
+        ("v", type(event["v"]) is int and event["v"] == EVENT_VERSION),
+        ("chain", _matches(_ID_RE, event["chain"])),
+        ("seq", type(event["seq"]) is int and 1 <= event["seq"] < 2**53),
+        ("prev", event["prev"] is None or _matches(_HEX64_RE, event["prev"])),
+        ("action", isinstance(event["action"], str) and event["action"] in ACTIONS),
+        ("time", _is_time(event["time"])),
+        ("actor", _matches(_FINGERPRINT_RE, event["actor"])),
+        ("actor_key", _matches(_KEY_LINE_RE, event["actor_key"])),
+        ("object", _matches(_ID_RE, event["object"])),
+        (
+            "object_sha256",
+            event["object_sha256"] is None or _matches(_HEX64_RE, event["object_sha256"]),
+        ),
+        ("details", isinstance(event["details"], dict) and _is_canonical_json(event["details"])),
+    ]
+    if need_sig:
+        sig = event["sig"]
+        checks.append(("sig", isinstance(sig, str) and len(sig) < 2048 and _is_b64(sig)))
+    for name, ok in checks:
+        if not ok:
+            return f"invalid {name}"
+    if event["seq"] == 1 and event["prev"] is not None:
+        return "invalid prev (seq 1 has no previous event)"
+    if event["seq"] > 1 and event["prev"] is None:
+        return "invalid prev (missing for seq > 1)"
+    return None
+
+
+def _matches(pattern: re.Pattern[str], value: object) -> bool:
+    return isinstance(value, str) and bool(pattern.fullmatch(value))
+
+
+def _is_b64(value: str) -> bool:
+    return len(value) % 4 == 0 and bool(_B64_RE.fullmatch(value))
+
+
+def _is_canonical_json(value: object) -> bool:
+    try:
+        canonical_json(value)
+    except ModelError:
+        return False
+    return True
+
+
+def _is_time(value: object) -> bool:
+    if not isinstance(value, str) or not _TIME_RE.fullmatch(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _echo(value: object) -> str:
+    """A short printable quotation of an untrusted value for a problem message."""
+    text = value if isinstance(value, str) else type(value).__name__
+    shown = "".join(ch if ch.isprintable() else "?" for ch in text[:40])
+    return json.dumps(shown + ("..." if len(text) > 40 else ""), ensure_ascii=False)
+
+
+def verify_chain(
+    events: list[dict[str, Any]],
+    *,
+    trusted_keys: Mapping[str, Ed25519PublicKey] | None = None,
+    chain: str | None = None,
+    expected_head: str | None = None,
+) -> list[str]:
+    """Every problem found in one custody chain, one line each; [] when it is intact.
+
+    Detects, and names in the message:
+
+    * ``removed``: a gap in ``seq``, or a chain that does not start at seq 1;
+    * ``reordered``: ``seq`` going backwards or repeating;
+    * ``altered``: a signature that does not verify, or a ``prev`` hash that does not
+      match the event before (that event was changed, removed or moved);
+    * ``forged``: an ``actor`` fingerprint that is not the fingerprint of ``actor_key``;
+    * ``wrong chain``: an event of another chain (``chain``, default: the first event's);
+    * ``untrusted``: with ``trusted_keys`` (fingerprint -> key), a signer not in it or
+      whose key differs from the trusted key for that fingerprint;
+    * ``malformed``: a missing, unknown or invalid field.
+
+    A chain alone cannot show that its newest events were cut off: pass
+    ``expected_head``, the :func:`event_hash` of the last event as recorded elsewhere
+    (a signed bundle manifest, the vault), to detect that too. Without it, an empty list
+    of events is an intact (empty) chain.
+    """
+    problems: list[str] = []
+    expected_chain = chain
+    previous: dict[str, Any] | None = None
+    for index, event in enumerate(events):
+        where = f"event {index}"
+        if not isinstance(event, dict):
+            problems.append(f"{where}: malformed: not an object")
+            previous = None
+            continue
+        structural = _field_problem(event, need_sig=True)
+        if structural:
+            problems.append(f"{where}: malformed: {structural}")
+            previous = None
+            continue
+        where = f"event {index} (seq {event['seq']})"
+        if expected_chain is None:
+            expected_chain = event["chain"]
+        if event["chain"] != expected_chain:
+            problems.append(
+                f"{where}: wrong chain: belongs to {_echo(event['chain'])}, "
+                f"not {_echo(expected_chain)}"
+            )
+        problems.extend(f"{where}: {p}" for p in _link_problems(event, previous, index))
+        problems.extend(f"{where}: {p}" for p in _signer_problems(event, trusted_keys))
+        previous = event
+    if expected_head is not None:
+        last = events[-1] if events else None
+        if not isinstance(last, dict) or _hash_or_none(last) != expected_head:
+            problems.append("end: removed: the chain does not end at the expected last event")
+    return problems
+
+
+def _hash_or_none(event: dict[str, Any]) -> str | None:
+    try:
+        return event_hash(event)
+    except CustodyError:
+        return None
+
+
+def _link_problems(event: dict[str, Any], previous: dict[str, Any] | None, index: int) -> list[str]:
+    """How ``event`` fails to follow ``previous`` (None: first event or after a malformed one)."""
+    seq = event["seq"]
+    if previous is None:
+        if index == 0 and seq != 1:
+            return [f"removed: the chain starts at seq {seq}, not 1"]
+        return []
+    problems: list[str] = []
+    last = previous["seq"]
+    if seq > last + 1:
+        problems.append(f"removed: {seq - last - 1} event(s) missing after seq {last}")
+    elif seq <= last:
+        problems.append(f"reordered: seq {seq} comes after seq {last}")
+    if event["prev"] != event_hash(previous):
+        problems.append("altered: prev hash does not match the event before it")
+    return problems
+
+
+def _signer_problems(
+    event: dict[str, Any], trusted_keys: Mapping[str, Ed25519PublicKey] | None
+) -> list[str]:
+    try:
+        key = parse_openssh_public_key(event["actor_key"])
+    except KeyFormatError:
+        return ["malformed: invalid actor_key"]
+    problems: list[str] = []
+    if fingerprint_of(key) != event["actor"]:
+        problems.append("forged: actor fingerprint does not match actor_key")
+    try:
+        verify(armor_signature(event["sig"]), signed_bytes(event), CUSTODY_NAMESPACE, key)
+    except SignatureError:
+        problems.append("altered: signature does not verify")
+    if trusted_keys is not None:
+        trusted = trusted_keys.get(event["actor"])
+        if trusted is None:
+            problems.append("untrusted: the signer is not a trusted key")
+        elif public_key_to_openssh(trusted) != public_key_to_openssh(key):
+            problems.append("untrusted: actor_key differs from the trusted key")
+    return problems
+
+
+# --- JSON Lines --------------------------------------------------------------------------
+
+
+def to_jsonl(events: list[dict[str, Any]]) -> bytes:
+    """The custody log: one canonical JSON event per line, each ending in a newline."""
+    return b"".join(_canonical(event) + b"\n" for event in events)
+
+
+def from_jsonl(data: bytes) -> list[dict[str, Any]]:
+    """Parse a custody log strictly; raises CustodyError naming the line.
+
+    Each line must be one JSON object in canonical form (as :func:`to_jsonl` writes it),
+    UTF-8, ending in a newline; duplicate keys, NaN and blank lines are refused. Sizes are
+    bounded by MAX_LOG_BYTES, MAX_LINE_BYTES and MAX_EVENTS. The events are only parsed
+    here; :func:`verify_chain` checks them.
+    """
+    if len(data) > MAX_LOG_BYTES:
+        raise CustodyError("custody log is too large")
+    if not data:
+        return []
+    if not data.endswith(b"\n"):
+        raise CustodyError("custody log does not end with a newline")
+    lines = data[:-1].split(b"\n")
+    if len(lines) > MAX_EVENTS:
+        raise CustodyError("custody log has too many events")
+    return [_parse_line(line, number) for number, line in enumerate(lines, start=1)]
+
+
+def _parse_line(line: bytes, number: int) -> dict[str, Any]:
+    where = f"custody log line {number}"
+    if len(line) > MAX_LINE_BYTES:
+        raise CustodyError(f"{where}: too long")
+    try:
+        obj = json.loads(
+            line.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant
+        )
+    except UnicodeDecodeError:
+        raise CustodyError(f"{where}: not UTF-8") from None
+    except RecursionError:
+        raise CustodyError(f"{where}: nested too deeply") from None
+    except ValueError:
+        raise CustodyError(f"{where}: not valid JSON") from None
+    if not isinstance(obj, dict):
+        raise CustodyError(f"{where}: not a JSON object")
+    try:
+        canonical = canonical_json(obj)
+    except ModelError:
+        raise CustodyError(f"{where}: not representable as canonical JSON") from None
+    if canonical != line:
+        raise CustodyError(f"{where}: not in canonical form")
+    return obj
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError("duplicate key")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
