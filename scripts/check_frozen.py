@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Build the packaged app, then prove the FROZEN binary works on its own (Linux CI check).
+
+    .venv/bin/python scripts/check_frozen.py              # build, then check
+    .venv/bin/python scripts/check_frozen.py --dist DIR   # check an existing dist folder
+
+The dist folder is copied to a fresh temporary folder and every step runs there with an
+empty HOME and a minimal environment (what `env -i` gives), so the binary cannot see the
+venv, the source tree or the build machine's settings:
+
+    HOME=<empty> PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen EVIDENCE_APP_TEST_KDF=fast
+
+Steps: --version, self-test (including the Qt main window offscreen), then a full CLI round
+trip between two vaults: init, identity card, contacts add, testimony add with a real photo,
+export, import, verify. A command the CLI does not have yet is reported as MISSING by name
+and fails the check, as does any step that fails: the exit code is 0 only if all passed.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location(
+    "bundle_contents", ROOT / "packaging" / "bundle_contents.py")
+assert _spec is not None and _spec.loader is not None
+BC = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(BC)
+APP_NAME: str = BC.APP_NAME
+PHOTO = ROOT / "tests" / "samples" / "photos" / "jpg_Canon_40D.jpg"
+STEP_TIMEOUT = 300  # seconds; a hung step fails instead of blocking CI forever
+
+TESTIMONY = {
+    "title": "Frozen build check",
+    "narrative": "Recorded by scripts/check_frozen.py to test a packaged build.",
+    "language": "en",
+    "witness": {"pseudonym": "W-001", "identity": {"name": "Test Witness"}},
+    "consent": {"given": True, "method": "oral", "scope": ["coordinator"],
+                "identity_disclosure": "none"},
+    "incidents": [{"date_from": "2022-05-18", "date_precision": "day", "acts": ["RS-7-1-e"]}],
+}
+
+
+@dataclass
+class Checker:
+    """Runs the frozen binary in a sealed environment and records what passed."""
+
+    exe: Path
+    work: Path
+    env: dict[str, str]
+    failures: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(self.exe), *args], cwd=self.work, env=self.env,
+                              capture_output=True, text=True, timeout=STEP_TIMEOUT, check=False)
+
+    def has_command(self, *words: str) -> bool:
+        """True if the CLI knows ``words`` (e.g. "contacts", "add"). False if argparse says
+        it has no such choice (recorded as missing) or if asking failed (a failure)."""
+        name = " ".join(words)
+        res = self.run(*words, "--help")
+        if res.returncode == 0:
+            return True
+        if res.returncode == 2 and "invalid choice" in res.stderr:
+            print(f"MISSING command: {name}", flush=True)
+            self.missing.append(name)
+        else:
+            self.fail(f"{name} --help", f"exit code {res.returncode}", res.stdout + res.stderr)
+        return False
+
+    def step(self, label: str, *args: str) -> subprocess.CompletedProcess[str] | None:
+        """Run one step; print ok/FAIL with the tail of its output. None if it failed."""
+        res = self.run(*args)
+        if res.returncode == 0:
+            print(f"ok   {label}", flush=True)
+            return res
+        self.fail(label, f"exit code {res.returncode}", res.stdout + res.stderr)
+        return None
+
+    def fail(self, label: str, why: str, output: str = "") -> None:
+        print(f"FAIL {label}: {why}", flush=True)
+        for line in output.strip().splitlines()[-15:]:
+            print(f"     | {line}", flush=True)
+        self.failures.append(label)
+
+
+def sealed_env(home: Path) -> dict[str, str]:
+    """The whole environment of every step: nothing inherited from this process."""
+    return {
+        "HOME": str(home),
+        "PATH": "/usr/bin:/bin",
+        "QT_QPA_PLATFORM": "offscreen",
+        "EVIDENCE_APP_TEST_KDF": "fast",
+    }
+
+
+def fresh_copy(dist: Path, dest: Path) -> Path:
+    """Copy the dist folder to ``dest``; return the copied executable."""
+    shutil.copytree(dist, dest, symlinks=True)
+    exe = dest / APP_NAME
+    if not exe.is_file():
+        raise SystemExit(f"no {APP_NAME} executable in {dist}")
+    return exe
+
+
+def check_basics(c: Checker, version: str) -> None:
+    res = c.step("--version", "--version")
+    if res is None:
+        return
+    if res.stdout.strip() != f"{APP_NAME} {version}":
+        c.fail("--version", f"expected {APP_NAME} {version}", res.stdout)
+    if not c.has_command("self-test"):
+        return
+    res = c.step("self-test (crypto, SQLCipher, FTS5, Qt)", "self-test")
+    if res is not None and "Qt" not in res.stdout:
+        # evidence_app.selftest checks Qt only once ui.selftest is in the build.
+        print("MISSING: the self-test did not start the Qt main window (ui.selftest)",
+              flush=True)
+        c.missing.append("self-test Qt main window (ui.selftest)")
+
+
+def check_round_trip(c: Checker) -> None:
+    """Two vaults: A (explicit --vault) sends a testimony with a photo to B (default path)."""
+    w = c.work
+    (w / "pass-a").write_text("correct horse battery staple A\n", encoding="utf-8")
+    (w / "pass-b").write_text("correct horse battery staple B\n", encoding="utf-8")
+    (w / "testimony.json").write_text(json.dumps(TESTIMONY), encoding="utf-8")
+    shutil.copyfile(PHOTO, w / "photo.jpg")
+    a = ("--vault", str(w / "vault-a"), "--passphrase-file", str(w / "pass-a"))
+    b = ("--passphrase-file", str(w / "pass-b"))  # the per-user default vault in $HOME
+
+    if not c.has_command("init"):
+        return
+    if not (c.step("init vault A", *a, "init", "--name", "Field Documenter A")
+            and c.step("init vault B (default path)", *b, "init", "--name", "Coordinator B")):
+        return
+    if c.has_command("identity", "card"):
+        c.step("identity card A", *a, "identity", "card", "--out", str(w / "a.card"))
+        c.step("identity card B", *b, "identity", "card", "--out", str(w / "b.card"))
+    if c.has_command("contacts", "add") and (w / "a.card").exists() and (w / "b.card").exists():
+        c.step("contacts add: A knows B", *a, "contacts", "add", str(w / "b.card"), "--trust",
+               "--verified-how", "frozen build check")
+        c.step("contacts add: B knows A", *b, "contacts", "add", str(w / "a.card"), "--trust",
+               "--verified-how", "frozen build check")
+    tid = None
+    if c.has_command("testimony", "add"):
+        res = c.step("testimony add with a photo", *a, "testimony", "add",
+                     "--json", str(w / "testimony.json"), "--attach", str(w / "photo.jpg"))
+        tid = res.stdout.strip() if res else None
+    if tid and c.has_command("testimony", "show"):
+        check_stored_photo(c, a, tid)
+    if c.has_command("vault", "check"):
+        c.step("vault check A", *a, "vault", "check")
+    check_bundle_commands(c, a, b, tid)
+
+
+def check_stored_photo(c: Checker, a: Sequence[str], tid: str) -> None:
+    res = c.step("testimony show", *a, "testimony", "show", tid, "--json")
+    if res is None:
+        return
+    want = hashlib.sha256(PHOTO.read_bytes()).hexdigest()
+    got = [att.get("sha256") for att in json.loads(res.stdout).get("attachments", [])]
+    if got != [want]:
+        c.fail("photo stored intact", f"attachment hashes {got}, expected [{want}]")
+
+
+def check_bundle_commands(c: Checker, a: Sequence[str], b: Sequence[str],
+                          tid: str | None) -> None:
+    """export (A -> B), import (B), verify (B). Missing commands are named, not skipped."""
+    w = c.work
+    bundle = w / "bundle.age"
+    have = {cmd: c.has_command(cmd) for cmd in ("export", "import", "verify")}
+    if not all(have.values()) or tid is None:
+        return
+    if not c.step("export A -> B", *a, "export", tid, "--to", str(w / "b.card"),
+                  "--out", str(bundle)):
+        return
+    c.step("import into B", *b, "import", str(bundle))
+    c.step("verify in B", *b, "verify", str(bundle))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dist", type=Path, help="existing dist folder (skip the build)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    if not sys.platform.startswith("linux"):
+        raise SystemExit("check_frozen runs on Linux (see packaging/README.md for others)")
+    dist = args.dist
+    if dist is None:
+        out = ROOT / "build" / "frozen-check"
+        subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--out",
+                        str(out)], check=True)
+        dist = out / "dist" / APP_NAME
+    version = BC.app_version()
+    tmp = Path(tempfile.mkdtemp(prefix="frozen-check-"))
+    try:
+        home, work = tmp / "home", tmp / "work"
+        home.mkdir(mode=0o700)
+        work.mkdir(mode=0o700)
+        checker = Checker(fresh_copy(dist.resolve(), tmp / "app"), work, sealed_env(home))
+        print(f"checking {checker.exe} (a fresh copy of {dist})", flush=True)
+        check_basics(checker, version)
+        if not checker.failures:
+            check_round_trip(checker)
+    finally:
+        if args.keep:
+            print(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    problems = checker.failures + [f"missing: {m}" for m in checker.missing]
+    if problems:
+        print(f"frozen check FAILED ({len(problems)}): " + "; ".join(problems), flush=True)
+        return 1
+    print("frozen check passed", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
