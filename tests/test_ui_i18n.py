@@ -9,13 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
-pytest.importorskip("pytestqt")
-
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator  # noqa: E402
-
-from ui.i18n import I18N_DIR, available_languages, install_translator  # noqa: E402
-from ui.passphrase import StrengthMeter  # noqa: E402
+from ui.i18n import I18N_DIR, available_languages, install_translator
+from ui.passphrase import StrengthMeter
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("pytestqt")
-
-from evidence_app.search import Filters  # noqa: E402
-from evidence_app.search import TestimonySummary as Summary  # noqa: E402
-from ui.testimony_list import PAGE_SIZE, TestimonyListPanel, TestimonyTableModel  # noqa: E402
+from evidence_app.search import Filters
+from evidence_app.search import TestimonySummary as Summary
+from ui.testimony_list import PAGE_SIZE, TestimonyListPanel, TestimonyTableModel
 
 pytestmark = pytest.mark.gui
 

@@ -6,10 +6,10 @@ in large digits to read out and compare (in person or on a call) before it is tr
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
-from crypto.identity import KeyCard
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QPixmap
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crypto.identity import KeyCard
 from evidence_app.errors import describe_error
 from evidence_app.paths import atomic_write
 from ui.clipboard import SecureClipboard
@@ -115,10 +116,11 @@ class KeysView(QWidget):
         self.my_fingerprint.setFont(_fixed_font(14))
         self.my_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr = QLabel(mine)
+        png = io.BytesIO()  # rendered in memory, never written to disk
+        card.qr_png(png, scale=5)
         pixmap = QPixmap()
-        if pixmap.loadFromData(card.qr_png()):
-            self.qr.setPixmap(pixmap.scaledToWidth(
-                220, Qt.TransformationMode.FastTransformation))
+        if pixmap.loadFromData(png.getvalue()):
+            self.qr.setPixmap(pixmap)
         copy = QPushButton(self.tr("Copy fingerprint"), mine)
         copy.clicked.connect(lambda: self._clipboard.copy(vault.fingerprint()))
         save = QPushButton(self.tr("Save key card to a file…"), mine)

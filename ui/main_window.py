@@ -18,6 +18,7 @@ from evidence_app.vault import Vault
 from ui.clipboard import SecureClipboard
 from ui.settings import APPLICATION, Settings
 from ui.setup_wizard import SetupWizard
+from ui.style import STYLE
 from ui.unlock import UnlockScreen
 from ui.workspace import Workspace
 
@@ -72,10 +73,13 @@ class MainWindow(QMainWindow):
         kdf_params: Any = None,
         settings: Settings | None = None,
         idle_msecs: int | None = None,
+        retry_delay_ms: int = 1500,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._retry_delay_ms = retry_delay_ms
         self.setWindowTitle(APPLICATION)
+        self.setStyleSheet(STYLE)
         self.vault_path = vault_path
         self.settings = settings or Settings()
         self._kdf_params = kdf_params
@@ -125,6 +129,8 @@ class MainWindow(QMainWindow):
             shutdown = getattr(old, "shutdown", None)
             if shutdown is not None:
                 shutdown()
+            old.hide()
+            old.setParent(None)  # gone from the window now
             old.deleteLater()
         self._stack.addWidget(widget)
         self._stack.setCurrentWidget(widget)
@@ -140,7 +146,8 @@ class MainWindow(QMainWindow):
         self._replace(wizard)
 
     def _show_unlock(self) -> None:
-        screen = UnlockScreen(self.vault_path, kdf_params=self._kdf_params, parent=self)
+        screen = UnlockScreen(self.vault_path, kdf_params=self._kdf_params,
+                              retry_delay_ms=self._retry_delay_ms, parent=self)
         screen.unlocked.connect(self._open_workspace)
         self._replace(screen)
         screen.passphrase.setFocus()

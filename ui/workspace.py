@@ -13,6 +13,7 @@ from ui.attachments import AttachmentsPanel
 from ui.clipboard import SecureClipboard
 from ui.custody_view import CustodyView
 from ui.editor import HistoryView, TestimonyEditor
+from ui.export_dialog import ExportDialog
 from ui.keys_view import KeysView
 from ui.testimony_list import RecordsSource, TestimonyListPanel
 from ui.workers import TaskRunner
@@ -58,13 +59,35 @@ class Workspace(QWidget):
         self.new_action = QAction(self.tr("New testimony"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_testimony)
-        self.toolbar.addAction(self.new_action)
-        self.addAction(self.new_action)
+        self.export_action = QAction(self.tr("Export selected…"), self)
+        self.export_action.setShortcut(QKeySequence(self.tr("Ctrl+E")))
+        self.export_action.triggered.connect(self.export_selected)
+        for action in (self.new_action, self.export_action):
+            self.toolbar.addAction(action)
+            self.addAction(action)
+        self.clipboard = clipboard
+        self.export_dialog: ExportDialog | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.tabs, 1)
+
+    def export_selected(self) -> ExportDialog | None:
+        """Open the export wizard for the testimonies selected in the list."""
+        self.editor.flush()
+        ids = self.list.selected_ids() or ([self.editor.tid] if self.editor.tid else [])
+        model = self.list.model
+        rows = [model.row_of(tid) for tid in ids]
+        summaries = [model.summary(r) for r in rows if r >= 0]
+        if not summaries:
+            self.list.error.setText(self.tr("Select the testimonies to export first."))
+            return None
+        self.export_dialog = ExportDialog(self.vault, summaries, self.runner, self.clipboard,
+                                          self)
+        self.export_dialog.exported.connect(lambda _r: self._refresh_current())
+        self.export_dialog.open()
+        return self.export_dialog
 
     def new_testimony(self) -> None:
         self.tabs.setCurrentIndex(0)

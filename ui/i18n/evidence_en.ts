@@ -214,6 +214,140 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testimonies in this bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may see witness identities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not trusted (mark trusted in Keys and contacts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also encrypt to myself (I can open it later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only these people can open the bundle. Witness identities are included, sealed, only for recipients allowed to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add copies of photos without metadata (GPS, camera, time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out the originals (only the copies without metadata)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the bundle as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the encrypted, signed bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy bundle ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age bundles (*.age)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one testimony.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file with this name exists already: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n testimonies, for %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Witness identities are included, sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No witness identities are included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>Restore this version into the form</source>
@@ -1128,6 +1262,18 @@
     </message>
     <message>
         <source>New testimony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the testimonies to export first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

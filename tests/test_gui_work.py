@@ -1,0 +1,180 @@
+"""The open vault in the GUI: editor with autosave and validation, attachments with
+thumbnails and GPS warning, custody timeline, history, keys, and a responsive GUI thread."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from PySide6.QtCore import QTimer
+from ui_support import CAMERA_PHOTOS, FAST_KDF, PASSPHRASE, sample_testimony
+
+from evidence_app import records
+from evidence_app.vault import Vault
+from ui.clipboard import SecureClipboard
+from ui.custody_view import OK
+from ui.workspace import Workspace
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def vault(tmp_path):
+    v, _code = Vault.create(tmp_path / "vault", PASSPHRASE, "Tester", kdf_params=FAST_KDF)
+    yield v
+    v.lock()
+
+
+@pytest.fixture
+def workspace(qtbot, vault):
+    ws = Workspace(vault, clipboard=SecureClipboard())
+    qtbot.addWidget(ws)
+    ws.resize(1200, 800)
+    ws.show()
+    yield ws
+    ws.shutdown()
+
+
+def test_new_testimony_is_autosaved_as_draft(qtbot, workspace, vault):
+    workspace.new_testimony()
+    editor = workspace.editor
+    editor.form.title.setText("Checkpoint at the bridge")
+    editor.form.narrative.setPlainText("The witness describes the checkpoint.")
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        pass
+    assert records.count_testimonies(vault) == 1
+    tid = editor.tid
+    assert tid is not None
+    data = records.get_testimony(vault, tid)
+    assert data["title"] == "Checkpoint at the bridge" and data["status"] == "draft"
+    assert workspace.list.model.total == 1
+    # Mark complete is refused without consent and says what is missing.
+    editor.toggle_complete()
+    assert records.get_testimony(vault, tid)["status"] == "draft"
+    assert "consent" in editor.missing.text()
+
+
+def test_editor_round_trips_the_whole_model_and_completes(qtbot, workspace, vault):
+    tid = records.add_testimony(vault, sample_testimony())
+    workspace.list.refresh()
+    workspace.show_testimony(tid)
+    form = workspace.editor.form
+    assert form.title.text() == sample_testimony()["title"]
+    assert form.identity_name.text() == "Witness Realname"  # sealed, but mine to edit
+    assert form.incidents.incidents()[0]["acts"] == ["RS-7-1-f"]
+    expected = sample_testimony()
+    got = form.to_data()
+    for key in ("title", "narrative", "witness", "consent", "incidents"):
+        assert got[key] == expected[key], key
+    workspace.editor.toggle_complete()
+    assert records.get_testimony(vault, tid)["status"] == "complete"
+    assert workspace.editor.complete_button.text() == "Back to draft"
+
+
+def test_act_picker_search_and_choice(qtbot, workspace):
+    workspace.new_testimony()
+    incidents = workspace.editor.form.incidents
+    incidents.add_incident()
+    picker = incidents.acts
+    picker.search.setText("torture")
+    codes = [picker.list.item(i).text().split()[0] for i in range(picker.list.count())]
+    assert "RS-7-1-f" in codes and len(codes) < 10
+    from PySide6.QtCore import Qt
+
+    picker.list.item(codes.index("RS-7-1-f")).setCheckState(Qt.CheckState.Checked)
+    assert incidents.incidents()[0]["acts"] == ["RS-7-1-f"]
+
+
+def test_attachments_thumbnails_metadata_and_gps_warning(qtbot, workspace, vault):
+    tid = records.add_testimony(vault, sample_testimony())
+    workspace.list.refresh()
+    workspace.show_testimony(tid)
+    panel = workspace.attachments
+    with qtbot.waitSignal(panel.changed, timeout=20_000):
+        panel.add_files(CAMERA_PHOTOS)
+    assert panel.list.count() == 3
+    assert all(not panel.list.item(i).icon().isNull() for i in range(3))
+    gps_rows = [i for i in range(3) if "GPS" in panel.list.item(i).text()]
+    assert len(gps_rows) == 1
+    panel.list.setCurrentRow(gps_rows[0])
+    assert "GPS" in panel.gps_warning.text()
+    assert len(panel.meta_labels["sha256"].text()) == 64
+    assert panel.meta_labels["camera"].text()
+    # Custody shows the creation and three attachments, every signature valid.
+    table = workspace.custody.table
+    assert table.rowCount() >= 4
+    assert {table.item(r, 4).data(256) for r in range(table.rowCount())} == {OK}
+
+
+def test_cancelled_intake_adds_nothing(qtbot, workspace, vault, tmp_path):
+    tid = records.add_testimony(vault, sample_testimony())
+    workspace.show_testimony(tid)
+    big = tmp_path / "big.bin"
+    big.write_bytes(os.urandom(8 << 20))
+    panel = workspace.attachments
+    task = panel.add_files([big])
+    assert task is not None
+    with qtbot.waitSignal(task.signals.finished, timeout=20_000):
+        task.cancel()
+    assert "Cancelled" in panel.message.text()
+    assert records.get_testimony(vault, tid)["attachments"] == []
+
+
+def test_gui_thread_stays_responsive_during_large_intake(qtbot, workspace, vault, tmp_path):
+    tid = records.add_testimony(vault, sample_testimony())
+    workspace.show_testimony(tid)
+    big = tmp_path / "large.bin"
+    big.write_bytes(os.urandom(48 << 20))
+    gaps: list[float] = []
+    last = [time.monotonic()]
+
+    def beat() -> None:
+        now = time.monotonic()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(beat)
+    heartbeat.start()
+    panel = workspace.attachments
+    with qtbot.waitSignal(panel.changed, timeout=60_000):
+        last[0] = time.monotonic()
+        panel.add_files([big])
+    heartbeat.stop()
+    assert len(gaps) > 5
+    assert max(gaps) < 0.100, f"GUI thread blocked for {max(gaps) * 1000:.0f} ms"
+
+
+def test_history_lists_versions_and_restores(qtbot, workspace, vault):
+    tid = records.add_testimony(vault, sample_testimony(title="First title"))
+    records.update_testimony(vault, tid, sample_testimony(title="Second title"))
+    workspace.show_testimony(tid)
+    history = workspace.history
+    assert history.list.count() == 2
+    history.list.setCurrentRow(1)  # newest first: row 1 is version 1
+    assert "First title" in history.text.toPlainText()
+    history.restore_button.click()
+    assert workspace.editor.form.title.text() == "First title"
+    assert workspace.editor.dirty
+
+
+def test_keys_view_shows_my_card_and_adds_a_contact(qtbot, workspace, tmp_path):
+    keys = workspace.keys
+    assert keys.qr.pixmap() is not None and not keys.qr.pixmap().isNull()
+    digits = keys.my_fingerprint.text().replace("\n", " ")
+    assert digits == workspace.vault.fingerprint()
+    keys.save_card(tmp_path / "card.txt")
+    assert (tmp_path / "card.txt").read_text().startswith(
+        workspace.vault.identity.card().to_text()[:20])
+    other, _ = Vault.create(tmp_path / "other", PASSPHRASE, "Lawyer B", kdf_params=FAST_KDF)
+    try:
+        card = other.identity.card().to_text()
+    finally:
+        other.lock()
+    keys.add_card(card, trusted=True, may_see_identities=False, verified_how="in person")
+    assert keys.table.rowCount() == 1
+    assert keys.table.item(0, 0).text() == "Lawyer B"
+    keys.add_card(card, trusted=True, may_see_identities=False, verified_how=None)
+    assert "already" in keys.message.text()
