@@ -22,13 +22,14 @@ import hashlib
 import hmac
 import os
 import re
+import shutil
 import stat
 import tarfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -327,6 +328,50 @@ def scan_folder(folder: Path, *, keep: Callable[[str, int], bool] = lambda p, s:
         with open(path, "rb") as fh:
             _record(scan, rel, size, fh, keep, progress, cancel)
     return scan
+
+
+def extract_verified(src: Readable, dest: Path, scan: BagScan, *,
+                     cancel: Cancel | None = None) -> None:
+    """Unpack a bag tar into the new folder ``dest``, every file checked against ``scan``.
+
+    ``scan`` comes from an earlier pass over the same content; any difference (a file
+    added, missing, or with other bytes) raises and ``dest`` is removed again.
+    """
+    dest.mkdir(mode=0o700)
+    try:
+        written: set[str] = set()
+        for member, reader in iter_members(src):
+            rel = member.name.partition("/")[2]
+            if member.is_dir or not rel:
+                continue
+            want = scan.files.get(rel)
+            if want is None or want[1] != member.size or member.name.partition("/")[0] != scan.root:
+                raise BagInvalidError(f"{rel}: differs from the verified content")
+            target = dest / rel
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with open(target, "xb") as out:
+                sha, _ = _hash_stream(_Tee(reader, out), member.size, False, None, cancel)
+            if not hmac_equal(sha, want[0]):
+                raise BagInvalidError(f"{rel}: differs from the verified content")
+            written.add(rel)
+        if written != set(scan.files):
+            raise BagInvalidError("the bag differs from the verified content")
+    except BaseException:
+        shutil.rmtree(dest, ignore_errors=True)
+        raise
+
+
+class _Tee:
+    """Reads from a reader and writes what it read to a file."""
+
+    def __init__(self, reader: Readable, out: BinaryIO) -> None:
+        self._reader = reader
+        self._out = out
+
+    def read(self, n: int = -1, /) -> bytes:
+        data = self._reader.read(n)
+        self._out.write(data)
+        return data
 
 
 # --- checking --------------------------------------------------------------------------

@@ -1,0 +1,567 @@
+"""Export and import of signed, encrypted bundles (format: docs/bundle-format.md).
+
+Export streams each original once: blob store -> intake-hash check -> tar -> age ->
+temp file next to the output, which is renamed into place only when complete. Import
+keeps the received file bit-exact as an exhibit in the blob store, then reads it once:
+decrypt -> hostile-tar checks -> hash every file while originals are written as new
+encrypted blobs; only when every check has passed is anything committed, in one
+transaction. Nothing in plaintext ever touches the disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import io
+import json
+import os
+import re
+import secrets
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from crypto import age
+from crypto.errors import CryptoError, NoIdentityMatchError
+from crypto.identity import KeyCard, fingerprint_of
+from evidence_app import __version__, custody, intake, media, model, records
+from evidence_app.bag import TAGMANIFEST, BagWriter, extract_verified
+from evidence_app.bundle_errors import (
+    BagInvalidError,
+    BundleDecryptError,
+    IntegrityError,
+    UntrustedSignerError,
+)
+from evidence_app.errors import UserError
+from evidence_app.intake import StoredFile, blobs_in_flight
+from evidence_app.report import LoadRow, index_html, loadsheet_csv
+from evidence_app.safetar import Readable
+from evidence_app.vault import Contact, Vault
+from evidence_app.verify import (
+    SEALED_IDENTITY,
+    TESTIMONY_SCHEMA,
+    Signer,
+    TrustLookup,
+    VerifyResult,
+    check_scan,
+    decrypt_stream,
+    scan_bundle,
+)
+
+ProgressFn = Callable[[int, "int | None"], None]
+CancelFn = Callable[[], bool]
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_NAME = 80
+
+
+# --- keys -------------------------------------------------------------------------------
+
+
+def _recipients(cards: Sequence[KeyCard], classical: bool) -> list[age.Recipient]:
+    """age recipients for key cards: the post-quantum hybrid ones (every card has one),
+    or X25519 only when ``classical`` (for peers such as age < 1.3). age forbids mixing."""
+    if classical:
+        return [c.age_recipient for c in cards]
+    return [c.pq_recipient for c in cards]
+
+
+def principal_for(fingerprint: str) -> str:
+    """The allowed_signers principal for a fingerprint: its digits, prefixed."""
+    return "fp-" + "".join(ch for ch in fingerprint if ch.isdigit())
+
+
+def trust_lookup(vault: Vault) -> TrustLookup:
+    """Map a signer key to (fingerprint, trust status, contact id) using my contacts."""
+    contacts = vault.list_contacts()
+
+    def lookup(key: Ed25519PublicKey) -> tuple[str, str, str | None]:
+        raw = key.public_bytes_raw()
+        for c in contacts:
+            if c.card.signing_key.public_bytes_raw() == raw:
+                return c.fingerprint, "trusted" if c.trusted else "known but not trusted", c.id
+        if vault.identity.public_key.public_bytes_raw() == raw:
+            return vault.fingerprint(), "trusted", None
+        return fingerprint_of(key), "unknown", None
+
+    return lookup
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export produced (the custody events are already committed)."""
+
+    bundle_id: str
+    path: Path
+    file_sha256: str
+    tagmanifest_sha256: str
+    recipients: list[str]
+    sealed_identity: bool
+    testimonies: list[str]
+
+
+def sanitise_name(name: str, index: int) -> str:
+    """A safe file name for an original: ``NN-<ascii letters, digits, . _ ->``."""
+    base = _SAFE_NAME.sub("_", name).strip("._") or "file"
+    stem, dot, ext = base.rpartition(".")
+    if dot and len(ext) <= 10:
+        base = f"{stem[: _MAX_NAME - len(ext) - 1]}.{ext}"
+    return f"{index:02d}-{base[:_MAX_NAME]}"
+
+
+class _HashingWriter:
+    """Writes to a file and hashes the bytes written (the bundle file's SHA-256)."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self._hash = hashlib.sha256()
+
+    def write(self, data: Any) -> int:
+        self._hash.update(data)
+        return self._fh.write(data)
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+@contextlib.contextmanager
+def _temp_output(out: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A private temp file next to ``out``; removed unless the caller renamed it."""
+    tmp = out.with_name(f".{secrets.token_hex(8)}.bundle.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh, tmp
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class _Item:
+    """One testimony being exported."""
+
+    tid: str
+    current: dict[str, Any]
+    doc: dict[str, Any] = field(default_factory=dict)
+    rows: list[LoadRow] = field(default_factory=list)
+
+
+def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence[Contact],
+                  out: Path, *, redact_exif: bool = False, omit_originals: bool = False,
+                  include_self: bool = False, classical: bool = False,
+                  progress: ProgressFn | None = None,
+                  cancel: CancelFn | None = None) -> ExportResult:
+    """Export testimonies as one bundle for ``contacts`` (and me, with ``include_self``).
+
+    All or nothing: the custody events are appended inside one transaction that commits
+    only after the bundle is complete and synced; then the temp file is renamed to
+    ``out``. An original that no longer matches its intake hash stops the export with
+    :class:`IntegrityError` naming the attachment.
+    """
+    tids = list(dict.fromkeys(testimony_ids))
+    if not tids:
+        raise UserError("choose at least one testimony to export")
+    if not contacts and not include_self:
+        raise UserError("choose at least one recipient")
+    if out.exists() and out.is_dir():
+        raise UserError("the output path is a folder")
+    mine = vault.identity.card()
+    cards = [c.card for c in contacts] + ([mine] if include_self else [])
+    recipients = _recipients(cards, classical)
+    fingerprints = [c.fingerprint for c in contacts] + ([vault.fingerprint()] if include_self
+                                                        else [])
+    seers = [c for c in contacts if c.may_see_identities]
+    bundle_id = uuid.uuid4().hex
+    items = [_Item(t, records.get_testimony(vault, t)) for t in tids]
+    sealed, sealed_note = _sealed_identities(vault, tids, seers, mine if include_self else None,
+                                             classical)
+    total = sum(a["size"] for it in items for a in it.current["attachments"]) or None
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    info: list[tuple[str, str]] = [
+        ("Bagging-Date", _now()[:10]),
+        ("External-Identifier", bundle_id),
+        ("Bag-Software-Agent", f"evidence-vault {__version__}"),
+    ]
+    org = _source_organization(vault)
+    if org:
+        info.append(("Source-Organization", org))
+    info += [("Intended-Recipients", fp) for fp in fingerprints]
+    info += [("Originals-Included", "no" if omit_originals else "yes"),
+             ("EXIF-Stripped-Derivatives", "yes" if redact_exif else "no"),
+             ("Sealed-Identity", sealed_note)]
+    out = out.absolute()
+    with _temp_output(out) as (fh, tmp):
+        with vault.transaction():
+            hashing = _HashingWriter(fh)
+            with age.encrypt_writer(hashing, recipients, cancel=cancel) as enc:
+                bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
+                for it in items:
+                    _write_testimony(vault, bag, it, bundle_id, fingerprints, redact_exif,
+                                     omit_originals, sealed is not None, step, cancel)
+                if sealed is not None:
+                    bag.add_bytes(SEALED_IDENTITY.removeprefix("data/"), sealed)
+                bag.add_bytes("index.html", index_html(info, [it.doc for it in items]))
+                bag.add_bytes("loadsheet.csv",
+                              loadsheet_csv([r for it in items for r in it.rows]))
+                tagmanifest = bag.finish(info, vault.identity.signing_key,
+                                         principal_for(vault.fingerprint()))
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+            tm_sha = hashlib.sha256(tagmanifest).hexdigest()
+            file_sha = hashing.hexdigest()
+            records.append_custody(vault, custody.VAULT_CHAIN, "exported", bundle_id, tm_sha, {
+                "bundle_id": bundle_id, "recipients": fingerprints, "testimonies": tids,
+                "file_sha256": file_sha, "tagmanifest_sha256": tm_sha})
+            vault.db.execute(
+                "INSERT INTO bundles(id, direction, file_sha256, blob_id, blob_key, signer, "
+                "signer_trusted, flagged, at) VALUES (?, 'exported', ?, NULL, NULL, ?, 1, 0, ?)",
+                (bundle_id, file_sha, vault.fingerprint(), _now()))
+        # Committed: the custody chain records the export; now the file appears.
+        os.replace(tmp, out)
+    _fsync_dir(out.parent)
+    return ExportResult(bundle_id, out, file_sha, tm_sha, fingerprints, sealed is not None, tids)
+
+
+def _source_organization(vault: Vault) -> str | None:
+    row = vault.db.execute("SELECT value FROM meta WHERE key = 'organization'").fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],
+                       mine: KeyCard | None, classical: bool) -> tuple[bytes | None, str]:
+    """sealed-identity.age for the contacts who may see identities, and what bag-info says."""
+    cards = [c.card for c in seers] + ([mine] if mine is not None else [])
+    if not cards:
+        return None, "omitted: no recipient may see witness identities"
+    found: dict[str, Any] = {}
+    for tid in tids:
+        ident = (records.get_testimony(vault, tid, include_identity=True).get("witness") or {}
+                 ).get("identity")
+        if ident:
+            found[tid] = ident
+    if not found:
+        return None, "none recorded"
+    recipients = _recipients(cards, classical)
+    plain = model.canonical_json({"schema": "evidence-vault/sealed-identities/1",
+                                  "identities": found})
+    fps = ", ".join([c.fingerprint for c in seers] + ([vault.fingerprint()] if mine else []))
+    return age.encrypt_bytes(plain, recipients), f"included, readable only by {fps}"
+
+
+def _write_testimony(vault: Vault, bag: BagWriter, it: _Item, bundle_id: str,
+                     fingerprints: list[str], redact_exif: bool, omit_originals: bool,
+                     identity_sealed: bool, step: Callable[[int], None],
+                     cancel: CancelFn | None) -> None:
+    cur = it.current
+    tid = it.tid
+    data = {k: cur[k] for k in sorted(model.TOP_KEYS) if k in cur}
+    witness = data.get("witness")
+    if isinstance(witness, dict):
+        witness.pop("identity", None)
+    atts: list[dict[str, Any]] = []
+    lang = ",".join(data.get("languages") or [])
+    scope = ",".join((data.get("consent") or {}).get("scope") or [])
+    it.rows.append(LoadRow(tid, "", str(data.get("title", "")), cur.get("created_at", "")[:10],
+                           "testimony", "", None, lang, scope))
+    for idx, att in enumerate(cur["attachments"], 1):
+        name = sanitise_name(att["original_name"], idx)
+        entry: dict[str, Any] = {
+            "id": att["id"], "sha256": att["sha256"], "size": att["size"],
+            "media_type": att["media_type"], "original_name": att["original_name"],
+            "added_at": att["added_at"], "original": None, "derivative": None}
+        if not omit_originals:
+            with records.open_attachment(vault, att["id"]) as src:
+                sha = bag.add_file(f"{tid}/originals/{name}", src, att["size"], progress=step,
+                                   cancel=cancel)
+            if not _same(sha, att["sha256"]):
+                raise IntegrityError(f"attachment {att['id']} no longer matches its intake "
+                                     "SHA-256; export stopped")
+            entry["original"] = {"path": f"originals/{name}"}
+            it.rows.append(LoadRow(att["id"], tid, name, att["added_at"][:10],
+                                   att["media_type"], att["sha256"], att["size"], lang, scope))
+        if redact_exif and att["media_type"].startswith("image/"):
+            _add_derivative(vault, bag, tid, att, name, entry, it, lang, scope)
+        atts.append(entry)
+    doc = {"schema": TESTIMONY_SCHEMA, "id": tid, "version": cur["version"],
+           "status": cur["status"], "created_at": cur["created_at"],
+           "updated_at": cur["updated_at"], "data": data, "attachments": atts,
+           "identity_sealed": identity_sealed, "originals_included": not omit_originals,
+           "exif_stripped_derivatives": redact_exif}
+    raw = model.canonical_json(doc)
+    bag.add_bytes(f"{tid}/testimony.json", raw)
+    it.doc = doc
+    records.append_custody(vault, tid, "exported", bundle_id, hashlib.sha256(raw).hexdigest(), {
+        "bundle_id": bundle_id, "recipients": fingerprints,
+        "originals_included": not omit_originals, "exif_stripped_derivatives": redact_exif})
+    events = records.custody_events(vault, tid)
+    bag.add_bytes(f"{tid}/custody.jsonl", custody.to_jsonl(events))
+
+
+def _add_derivative(vault: Vault, bag: BagWriter, tid: str, att: dict[str, Any], name: str,
+                    entry: dict[str, Any], it: _Item, lang: str, scope: str) -> None:
+    clean = io.BytesIO()
+    with records.open_attachment(vault, att["id"]) as src:
+        if not media.strip_exif(src, clean, att["media_type"]):
+            return
+    data = clean.getvalue()
+    path = f"derivatives/{name}"
+    sha = bag.add_bytes(f"{tid}/{path}", data)
+    entry["derivative"] = {"path": path, "sha256": sha, "size": len(data),
+                           "media_type": att["media_type"], "exif_stripped": True}
+    it.rows.append(LoadRow(f"{att['id']}-derivative", att["id"], f"{name} (EXIF stripped)",
+                           att["added_at"][:10], att["media_type"], sha, len(data), lang, scope))
+
+
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+# --- decrypt -----------------------------------------------------------------------------
+
+
+def decrypt_bundle(vault: Vault, path: Path, out: Path, *, allow_unknown_signer: bool = False,
+                   cancel: CancelFn | None = None) -> Path:
+    """Write the bag of a bundle sent to me into the new folder ``out``, fully verified.
+
+    Pass 1 decrypts and checks everything without writing; pass 2 decrypts again and
+    writes each file, checking it against pass 1. A failure leaves no folder behind.
+    """
+    if out.exists():
+        raise UserError("the output folder already exists")
+    identities = vault.identity.age_identities()
+    with open(path, "rb") as fh:
+        scan = scan_bundle(fh, identities, cancel=cancel)
+    _refuse_failures(check_scan(scan, trust_lookup(vault), vault.fingerprint()),
+                     allow_unknown_signer)
+    with open(path, "rb") as fh:
+        try:
+            extract_verified(decrypt_stream(fh, identities), out, scan, cancel=cancel)
+        except CryptoError as exc:
+            raise BundleDecryptError(f"the bundle changed while reading: {exc}") from None
+    return out
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did. ``status`` is "imported" or "already imported"."""
+
+    bundle_id: str
+    status: str
+    testimonies: list[str]
+    signer_fingerprint: str
+    signer_trusted: bool
+    flagged: bool
+
+
+class _StreamIO(io.RawIOBase):
+    """A member reader as a binary file object, for :meth:`BlobStore.write`."""
+
+    def __init__(self, reader: Readable) -> None:
+        super().__init__()
+        self._reader = reader
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._reader.read(-1 if size is None else size)
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._reader.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _is_original(path: str) -> bool:
+    parts = path.split("/")
+    return len(parts) == 4 and parts[0] == "data" and parts[2] == "originals"
+
+
+def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = False,
+                  cancel: CancelFn | None = None) -> ImportResult:
+    """Import a bundle sent to me: all checks first, then one transaction, or nothing.
+
+    The file is first copied bit-exact into the blob store (the exhibit); then the copy
+    is decrypted and scanned once, originals being written as new encrypted blobs while
+    they are hashed ("staged encrypted": their keys exist only in memory until the
+    commit, and the blobs are deleted if anything fails). Importing the same bundle
+    again changes nothing and reports "already imported".
+    """
+    with blobs_in_flight(vault) as flight:
+        with open(path, "rb") as fh:
+            exhibit = vault.blobs.write(fh, cancel=cancel)
+        flight.add(exhibit.blob_id)
+        done = _already(vault, "file_sha256", exhibit.sha256)
+        if done is not None:
+            vault.blobs.delete(exhibit.blob_id)
+            return done
+        staged: dict[str, StoredFile] = {}
+
+        def sink(rel: str, size: int, reader: Readable) -> str | None:
+            if not _is_original(rel):
+                return None
+            ref = vault.blobs.write(_StreamIO(reader), cancel=cancel)  # type: ignore[arg-type]
+            flight.add(ref.blob_id)
+            # Media type, EXIF and thumbnail from the stored bytes, as a local intake does.
+            staged[rel] = intake._derive(vault, ref, rel.rsplit("/", 1)[-1], flight)
+            return ref.sha256
+
+        with vault.blobs.open(exhibit.blob_id, exhibit.key) as raw:
+            scan = scan_bundle(raw, vault.identity.age_identities(), sink=sink, cancel=cancel)
+        result = check_scan(scan, trust_lookup(vault), vault.fingerprint())
+        signer = _refuse_failures(result, allow_unknown_signer)
+        bundle_id = str(result.bundle_id)
+        done = _already(vault, "id", bundle_id)
+        if done is not None:
+            for blob_id in flight.ids:
+                vault.blobs.delete(blob_id)
+            return done
+        identities = _open_sealed(vault, scan.kept.get(SEALED_IDENTITY))
+        tm_sha = hashlib.sha256(scan.tags[TAGMANIFEST]).hexdigest()
+        trusted = signer.status == "trusted"
+        tids = sorted(result.testimonies)
+        with vault.transaction() as conn:
+            for tid in tids:
+                _merge_testimony(conn, vault, result, tid, staged, identities.get(tid))
+                records.append_custody(vault, tid, "imported", bundle_id, tm_sha, {
+                    "bundle_id": bundle_id, "signer": signer.fingerprint,
+                    "signer_trusted": trusted})
+            conn.execute(
+                "INSERT INTO bundles(id, direction, file_sha256, blob_id, blob_key, signer, "
+                "signer_trusted, flagged, at) VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?)",
+                (bundle_id, exhibit.sha256, exhibit.blob_id, exhibit.key, signer.fingerprint,
+                 int(trusted), int(not trusted), _now()))
+            records.append_custody(vault, custody.VAULT_CHAIN, "imported", bundle_id,
+                                   exhibit.sha256, {
+                                       "bundle_id": bundle_id, "testimonies": tids,
+                                       "signer": signer.fingerprint, "signer_trusted": trusted,
+                                       "tagmanifest_sha256": tm_sha})
+    return ImportResult(bundle_id, "imported", tids, signer.fingerprint, trusted, not trusted)
+
+
+def _already(vault: Vault, column: str, value: str) -> ImportResult | None:
+    row = vault.db.execute(
+        f"SELECT id, signer, signer_trusted, flagged FROM bundles WHERE {column} = ? "  # noqa: S608
+        "AND direction = 'imported'", (value,)).fetchone()
+    if row is None:
+        return None
+    tids = [r[0] for r in vault.db.execute(
+        "SELECT id FROM testimonies WHERE origin = ? ORDER BY id", (f"bundle:{row[0]}",))]
+    return ImportResult(row[0], "already imported", tids, row[1], bool(row[2]), bool(row[3]))
+
+
+def _refuse_failures(result: VerifyResult, allow_unknown_signer: bool) -> Signer:
+    """Raise the first failed check; an unknown or untrusted signer only if not allowed.
+
+    Missing consent does not block an import (drafts travel too); verify reports it.
+    """
+    for f in result.findings:
+        if f.ok or f.check == "consent":
+            continue
+        if f.check == "trust" and allow_unknown_signer:
+            continue
+        raise f.error(f"{f.subject}: {f.detail}")
+    if result.signer is None or result.bundle_id is None:
+        raise BagInvalidError("the bundle has no valid signature or identifier")
+    if result.signer.status != "trusted" and not allow_unknown_signer:
+        raise UntrustedSignerError(f"signer {result.signer.fingerprint} is not trusted")
+    return result.signer
+
+
+def _open_sealed(vault: Vault, sealed: bytes | None) -> dict[str, dict[str, Any]]:
+    """Witness identities from sealed-identity.age, if it was sealed to me; else {}."""
+    if sealed is None:
+        return {}
+    try:
+        plain = age.decrypt_bytes(sealed, vault.identity.age_identities())
+    except NoIdentityMatchError:
+        return {}
+    except CryptoError as exc:
+        raise BagInvalidError(f"{SEALED_IDENTITY}: {exc}") from None
+    try:
+        doc = json.loads(plain)
+        found = doc["identities"]
+        if not isinstance(found, dict):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        raise BagInvalidError(f"{SEALED_IDENTITY}: malformed") from None
+    return found
+
+
+def _merge_testimony(conn: Any, vault: Vault, result: VerifyResult, tid: str,
+                     staged: dict[str, StoredFile], identity: dict[str, Any] | None) -> None:
+    """Insert one testimony, its attachments and its custody chain as received."""
+    doc = result.testimonies[tid]
+    if conn.execute("SELECT 1 FROM testimonies WHERE id = ?", (tid,)).fetchone():
+        raise UserError(f"testimony {tid} is already in this vault; nothing was imported")
+    data = dict(doc["data"])
+    if identity:
+        data["witness"] = {**(data.get("witness") or {}), "identity": identity}
+    version = int(doc["version"])
+    author = result.signer.fingerprint if result.signer else None
+    _store_version(conn, vault, tid, version, data, str(doc["status"]),
+                   (str(doc["created_at"]), str(doc["updated_at"])), author,
+                   f"bundle:{result.bundle_id}")
+    for att in doc.get("attachments") or []:
+        if att.get("original") is None:
+            continue
+        item = staged[f"data/{tid}/{att['original']['path']}"]
+        conn.execute(
+            "INSERT INTO attachments(id, testimony_id, blob_id, blob_key, sha256, size, "
+            "media_type, original_name, exif, has_gps, thumb_blob_id, thumb_key, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (str(att["id"]), tid, item.blob_id, item.key, item.sha256, item.size,
+             item.media_type, str(att.get("original_name", "")),
+             json.dumps(item.exif, ensure_ascii=False, sort_keys=True), int(item.has_gps),
+             item.thumb_blob_id, item.thumb_key, str(att.get("added_at", ""))))
+    if any(it.has_gps for it in staged.values()):
+        conn.execute("UPDATE testimonies SET has_location = 1 WHERE id = ?", (tid,))
+    for event in result.custody[tid]:
+        conn.execute("INSERT INTO custody_events(chain, seq, event, hash) VALUES (?, ?, ?, ?)",
+                     (tid, int(event["seq"]), model.canonical_json(event).decode("utf-8"),
+                      custody.event_hash(event)))
+
+
+def _store_version(conn: Any, vault: Vault, tid: str, version: int, data: dict[str, Any],
+                   status: str, times: tuple[str, str], author: str | None, origin: str) -> None:
+    """Insert a received testimony at its exporter's version number, through the same
+    validation and indexing as a local save (records' helpers), author = the signer."""
+    prep = records._prepare({**data, "status": status})
+    conn.execute("INSERT INTO testimonies(id, current_version, status, title, has_consent, "
+                 "created_at, updated_at, origin) VALUES (?, 0, ?, '', 0, ?, ?, ?)",
+                 (tid, prep.status, times[0], times[0], origin))
+    records._write_version(conn, vault, tid, version, prep, times[1])
+    conn.execute("UPDATE testimony_versions SET author = ? WHERE testimony_id = ? AND "
+                 "version = ?", (author, tid, version))

@@ -1,0 +1,151 @@
+"""Commands for bundles: export, import, verify, decrypt (see docs/bundle-format.md)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from crypto.errors import CryptoError
+from crypto.identity import KeyCard
+from evidence_app import bundle, records, verify
+from evidence_app.cli_vault import _opened, _read_small, _vault_path
+from evidence_app.errors import UserError
+from evidence_app.paths import atomic_write
+from evidence_app.report import verify_report_html
+from evidence_app.vault import Contact, Vault
+
+
+def _contact(vault: Vault, ref: str) -> Contact:
+    """A contact by id, fingerprint, or the path of their key card."""
+    path = Path(ref)
+    if path.is_file():
+        try:
+            card = KeyCard.parse(_read_small(ref, "key card"))
+        except CryptoError as exc:
+            raise UserError(f"{ref}: {exc}") from None
+        try:
+            return vault.get_contact(card.fingerprint())
+        except UserError:
+            raise UserError("that key card is not a contact yet: add it first") from None
+    return vault.get_contact(ref)
+
+
+def _progress(done: int, total: int | None) -> None:
+    if total:
+        print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if bool(args.all) == bool(args.ids):
+        raise UserError("give testimony IDs or --all (not both)")
+    with _opened(args) as vault:
+        contacts = [_contact(vault, ref) for ref in args.to or []]
+        tids = args.ids
+        if args.all:
+            tids = [t.id for t in records.list_testimonies(vault, limit=1_000_000)]
+        result = bundle.export_bundle(
+            vault, tids, contacts, Path(args.out), redact_exif=args.redact_exif,
+            omit_originals=args.omit_originals, include_self=args.include_self,
+            classical=args.classical, progress=_progress if sys.stderr.isatty() else None)
+    print(f"exported bundle {result.bundle_id}: {len(result.testimonies)} testimonies, "
+          f"{len(result.recipients)} recipients, sha256 {result.file_sha256}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        for name in args.files:
+            result = bundle.import_bundle(vault, Path(name),
+                                          allow_unknown_signer=args.allow_unknown_signer)
+            flag = "" if result.signer_trusted else " (FLAGGED: signer not trusted)"
+            print(f"{result.status}: bundle {result.bundle_id}, "
+                  f"{len(result.testimonies)} testimonies, signer {result.signer_fingerprint}"
+                  f"{flag}")
+    return 0
+
+
+def _verify(args: argparse.Namespace, vault: Vault | None) -> verify.VerifyResult:
+    path = Path(args.path)
+    identities = vault.identity.age_identities() if vault is not None else None
+    scan = verify.scan_path(path, identities)
+    mine = vault.fingerprint() if vault is not None and path.is_file() and \
+        verify.is_age_file(path) else None
+    return verify.check_scan(scan, bundle.trust_lookup(vault) if vault else None, mine)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    if Vault.exists(_vault_path(args)):
+        with _opened(args) as vault:
+            result = _verify(args, vault)
+    else:
+        result = _verify(args, None)
+    if args.report:
+        _write_report(result, Path(args.report))
+    if args.json:
+        print(json.dumps(verify.to_json(result), ensure_ascii=False, indent=2))
+    else:
+        for f in result.findings:
+            print(f"{'PASS' if f.ok else 'FAIL'}  {f.check:<10} {f.subject}: {f.detail}")
+        print("all checks passed" if result.ok else "VERIFICATION FAILED")
+    return 0 if result.ok else 1
+
+
+def _write_report(result: verify.VerifyResult, path: Path) -> None:
+    html = verify_report_html(verify.facts(result), result.findings,
+                              verify.repeat_commands(result))
+    if path.suffix.lower() == ".pdf":
+        try:
+            pdf: Any = importlib.import_module("ui.pdf_report")
+        except ModuleNotFoundError as exc:
+            raise UserError(f"PDF reports need the desktop app's Qt: {exc}") from None
+        pdf.html_to_pdf(html, path)
+    else:
+        atomic_write(path, html.encode("utf-8"))
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        folder = bundle.decrypt_bundle(vault, Path(args.bundle), Path(args.out),
+                                       allow_unknown_signer=args.allow_unknown_signer)
+    print(f"verified bag written to {folder}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("export", help="export testimonies as a signed, encrypted bundle")
+    p.add_argument("--to", action="append", metavar="CONTACT",
+                   help="recipient: contact id, fingerprint or key card file (repeatable)")
+    p.add_argument("--out", required=True, metavar="FILE", help="bundle file to write")
+    p.add_argument("--redact-exif", action="store_true",
+                   help="add EXIF-stripped copies of photos (derivatives/)")
+    p.add_argument("--omit-originals", action="store_true",
+                   help="leave the original files out (only metadata and derivatives)")
+    p.add_argument("--include-self", action="store_true", help="I can decrypt it too")
+    p.add_argument("--classical", action="store_true",
+                   help="encrypt to X25519 only (for age < 1.3), not post-quantum")
+    p.add_argument("--all", action="store_true", help="every testimony in the vault")
+    p.add_argument("ids", nargs="*", metavar="ID", help="testimony IDs")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="import bundles sent to me (all checks first)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--allow-unknown-signer", action="store_true",
+                   help="accept a signer who is not a trusted contact (flagged)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("verify", help="check a bundle, a bag folder or a bag tar")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--report", metavar="FILE", help="write an HTML or PDF (.pdf) report")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("decrypt", help="decrypt a bundle and write the verified bag")
+    p.add_argument("bundle", metavar="BUNDLE")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to create")
+    p.add_argument("--allow-unknown-signer", action="store_true",
+                   help="accept a signer who is not a trusted contact")
+    p.set_defaults(func=cmd_decrypt)

@@ -1,0 +1,159 @@
+"""Human-readable parts of a bundle: data/index.html, data/loadsheet.csv, verify reports.
+
+Every page is self-contained: inline CSS only, no script, no external resource, and every
+value is HTML-escaped (testimony text is hostile to a viewer as much as to a parser). The
+load sheet is CSV that spreadsheets cannot turn into formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from evidence_app.bag import Finding
+
+_CSS = (
+    "body{font-family:sans-serif;margin:2em;max-width:60em;color:#111}"
+    "table{border-collapse:collapse;width:100%;margin:1em 0}"
+    "td,th{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}"
+    "th{background:#eee}code,pre{font-family:monospace;white-space:pre-wrap;"
+    "word-break:break-all}.ok{color:#060}.bad{color:#a00;font-weight:bold}"
+    "pre{background:#f4f4f4;padding:.5em}"
+)
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'\">"
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n"
+        f"<h1>{escape(title)}</h1>\n{body}</body></html>\n"
+    )
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(_text(c))}</td>" for c in row) + "</tr>\n" for row in rows
+    )
+    return f"<table><tr>{head}</tr>\n{body}</table>\n"
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    return str(value)
+
+
+# --- the bag's index.html ------------------------------------------------------------------
+
+
+def index_html(info: Sequence[tuple[str, str]], testimonies: Sequence[dict[str, Any]]) -> bytes:
+    """data/index.html: the bag's facts, then each testimony (``testimony.json`` dicts)."""
+    parts = ["<h2>Bundle</h2>\n", _table(("Field", "Value"), list(info))]
+    for t in testimonies:
+        data = t.get("data") or {}
+        parts.append(f"<h2>Testimony {escape(_text(t.get('id')))}</h2>\n")
+        parts.append(_table(("Field", "Value"), [
+            ("Title", data.get("title")), ("Version", t.get("version")),
+            ("Status", t.get("status")), ("Languages", data.get("languages")),
+            ("Pseudonym", (data.get("witness") or {}).get("pseudonym")),
+            ("Consent", data.get("consent")), ("Interview", data.get("interview")),
+            ("Witness identity", "sealed (sealed-identity.age)" if t.get("identity_sealed")
+             else "not included"),
+        ]))
+        if data.get("narrative"):
+            parts.append(f"<h3>Narrative</h3>\n<pre>{escape(data['narrative'])}</pre>\n")
+        incidents = data.get("incidents") or []
+        if incidents:
+            parts.append("<h3>Incidents</h3>\n")
+            parts.append(_table(("From", "To", "Place", "Acts", "Description"), [
+                (i.get("date_from"), i.get("date_to"), i.get("place"), i.get("acts"),
+                 i.get("description")) for i in incidents]))
+        attachments = t.get("attachments") or []
+        if attachments:
+            parts.append("<h3>Attachments</h3>\n")
+            parts.append(_table(("ID", "Original name", "Type", "Size", "SHA-256", "In bag"), [
+                (a.get("id"), a.get("original_name"), a.get("media_type"), a.get("size"),
+                 a.get("sha256"), _in_bag(a)) for a in attachments]))
+    return _page("Evidence bundle", "".join(parts)).encode("utf-8")
+
+
+def _in_bag(att: dict[str, Any]) -> str:
+    paths = [str(e["path"]) for e in (att.get("original"), att.get("derivative"))
+             if isinstance(e, dict) and "path" in e]
+    return ", ".join(paths) or "not included"
+
+
+# --- the load sheet ----------------------------------------------------------------------
+
+LOADSHEET_HEADER = ("ID", "Parent ID", "Title", "Date", "Type", "SHA-256", "Size", "Language",
+                    "Confidentiality")
+
+
+@dataclass(frozen=True)
+class LoadRow:
+    """One item of the load sheet (a testimony, an original or a derivative)."""
+
+    id: str
+    parent_id: str
+    title: str
+    date: str
+    type: str
+    sha256: str
+    size: int | None
+    language: str
+    confidentiality: str
+
+
+def csv_safe(value: str) -> str:
+    """Neutralise spreadsheet formulas (CSV injection): prefix risky cells with a quote."""
+    if value and value[0] in "=+-@\t\r|%":
+        return "'" + value
+    return value
+
+
+def loadsheet_csv(rows: Sequence[LoadRow]) -> bytes:
+    """data/loadsheet.csv: UTF-8 with BOM (so spreadsheets read it as UTF-8), CRLF, quoted."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(LOADSHEET_HEADER)
+    for r in rows:
+        writer.writerow([csv_safe(" ".join(str(v).split())) for v in (
+            r.id, r.parent_id, r.title, r.date, r.type, r.sha256,
+            "" if r.size is None else r.size, r.language, r.confidentiality)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+# --- verify reports ------------------------------------------------------------------------
+
+
+def verify_report_html(facts: Sequence[tuple[str, str]], findings: Sequence[Finding],
+                       commands: Sequence[tuple[str, str]]) -> str:
+    """A verification report: overall verdict, facts, every check, and how to repeat them."""
+    ok = all(f.ok for f in findings) and bool(findings)
+    verdict = ('<p class="ok">ALL CHECKS PASSED</p>\n' if ok
+               else '<p class="bad">VERIFICATION FAILED</p>\n')
+    rows = "".join(
+        f"<tr><td>{escape(f.check)}</td><td><code>{escape(f.subject)}</code></td>"
+        f"<td class=\"{'ok' if f.ok else 'bad'}\">{'PASS' if f.ok else 'FAIL'}</td>"
+        f"<td>{escape(f.detail)}</td></tr>\n" for f in findings)
+    checks = ("<table><tr><th>Check</th><th>Subject</th><th>Verdict</th><th>Detail</th></tr>\n"
+              f"{rows}</table>\n")
+    how = "".join(f"<h3>{escape(title)}</h3>\n<pre>{escape(cmd)}</pre>\n"
+                  for title, cmd in commands)
+    body = (verdict + "<h2>Bundle</h2>\n" + _table(("Field", "Value"), list(facts))
+            + "<h2>Checks</h2>\n" + checks
+            + "<h2>Repeat these checks with standard tools</h2>\n" + how)
+    return _page("Evidence bundle verification report", body)

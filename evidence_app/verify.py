@@ -1,0 +1,381 @@
+"""Verifying a bundle's bag: every check, each with its verdict (used by verify and import).
+
+The chain of trust checked here: the signature (by the key in signer.pub, which must be a
+trusted contact) covers the tag manifest, which covers bagit.txt, bag-info.txt, the
+manifest, signer.pub and allowed_signers; the manifest covers every payload file. Then
+the payload's meaning: each testimony.json is valid and names files whose hashes the
+manifest confirms, each custody chain is continuous, signed, about that testimony, and
+ends with the export in this bundle; consent is recorded for every testimony.
+
+:func:`check_scan` works on a :class:`~evidence_app.bag.BagScan` and never needs the
+vault; the caller passes what it knows (trusted keys, my fingerprint).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from crypto import age, sshsig
+from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
+from evidence_app import custody, model
+from evidence_app.bag import (
+    MANIFEST,
+    SIGNATURE,
+    TAGMANIFEST,
+    BagScan,
+    Cancel,
+    Finding,
+    check_bag,
+    check_signature,
+    hmac_equal,
+    info_values,
+    parse_bag_info,
+    scan_folder,
+    scan_tar,
+)
+from evidence_app.bundle_errors import (
+    BagInvalidError,
+    BundleDecryptError,
+    CustodyChainError,
+    NotForMeError,
+    UntrustedSignerError,
+)
+from evidence_app.errors import CheckFailed, UserError
+from evidence_app.safetar import Readable
+
+TESTIMONY_SCHEMA = "evidence-vault/bundle-testimony/1"
+SEALED_IDENTITY = "data/sealed-identity.age"
+TOP_FILES = frozenset({"data/index.html", "data/loadsheet.csv", SEALED_IDENTITY})
+MAX_KEPT = 64 << 20
+_ID = re.compile(r"[0-9a-f]{32}")
+_SUBFOLDERS = ("originals/", "derivatives/")
+_AGE_HEAD = b"age-encryption.org/v1\n"
+_ARMOR_HEAD = b"-----BEGIN AGE ENCRYPTED FILE-----"
+
+
+def keep_for_checks(path: str, size: int) -> bool:
+    """Which payload files a scan keeps in memory: the small ones checks must read."""
+    name = path.rsplit("/", 1)[-1]
+    return size <= MAX_KEPT and (
+        name in ("testimony.json", "custody.jsonl") or path == SEALED_IDENTITY)
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signed: key, fingerprint, and what this vault knows about that key."""
+
+    key: Ed25519PublicKey
+    fingerprint: str
+    principal: str
+    status: str  # "trusted", "known but not trusted", "unknown", "not checked (no vault)"
+    contact_id: str | None = None
+
+
+# Given the signer's key: (fingerprint, status, contact id or None).
+TrustLookup = Callable[[Ed25519PublicKey], tuple[str, str, str | None]]
+
+
+@dataclass
+class VerifyResult:
+    """All findings about one bag, plus the facts a report shows."""
+
+    scan: BagScan
+    findings: list[Finding] = field(default_factory=list)
+    signer: Signer | None = None
+    bundle_id: str | None = None
+    info: list[tuple[str, str]] = field(default_factory=list)
+    testimonies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    custody: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when there is at least one finding and none failed."""
+        return bool(self.findings) and all(f.ok for f in self.findings)
+
+    def first_failure(self) -> Finding | None:
+        """The first failed finding, in check order."""
+        return next((f for f in self.findings if not f.ok), None)
+
+    def raise_first(self) -> None:
+        """Raise the first failure as its own exception class (import refuses on it)."""
+        bad = self.first_failure()
+        if bad is not None:
+            raise bad.error(f"{bad.subject}: {bad.detail}")
+        if not self.findings:
+            raise BagInvalidError("nothing was checked")
+
+
+def check_scan(scan: BagScan, trust: TrustLookup | None,
+               my_fingerprint: str | None = None) -> VerifyResult:
+    """Run every check on a scanned bag.
+
+    ``trust`` maps the signer's key to its fingerprint and trust status (None: no vault,
+    the trust check fails as "not checked"). With ``my_fingerprint`` (we decrypted it),
+    that fingerprint must be listed in Intended-Recipients.
+    """
+    result = VerifyResult(scan)
+    add = result.findings.append
+    result.findings.extend(check_bag(scan))
+    if any(not f.ok and f.check == "bag" for f in result.findings):
+        return result  # structure is broken: nothing below would mean anything
+    result.info = parse_bag_info(scan.tags["bag-info.txt"])
+    ids = info_values(result.info, "External-Identifier")
+    result.bundle_id = ids[0] if len(ids) == 1 else None
+    if result.bundle_id is None:
+        add(Finding("bag", "bag-info.txt", False, "External-Identifier missing or repeated"))
+    sig, key, principal = check_signature(scan)
+    add(sig)
+    if key is not None and principal is not None:
+        result.signer = _signer(key, principal, trust)
+        trusted = result.signer.status == "trusted"
+        add(Finding("trust", result.signer.fingerprint, trusted,
+                    f"signer is {result.signer.status}", UntrustedSignerError))
+    recipients = info_values(result.info, "Intended-Recipients")
+    if my_fingerprint is not None:
+        mine = _digits(my_fingerprint) in {_digits(r) for r in recipients}
+        add(Finding("recipients", "Intended-Recipients", mine,
+                    "my fingerprint is an intended recipient" if mine else
+                    "bundle was re-encrypted: my fingerprint is not an intended recipient",
+                    NotForMeError))
+    _check_payload(result)
+    return result
+
+
+def _digits(fingerprint: str) -> str:
+    return "".join(ch for ch in fingerprint if ch.isdigit())
+
+
+def _signer(key: Ed25519PublicKey, principal: str, trust: TrustLookup | None) -> Signer:
+    if trust is None:
+        return Signer(key, principal, principal, "not checked (no vault)")
+    fingerprint, status, contact_id = trust(key)
+    return Signer(key, fingerprint, principal, status, contact_id)
+
+
+def _load_json(result: VerifyResult, path: str) -> Any:
+    data = result.scan.kept.get(path)
+    if data is None:
+        raise BagInvalidError(f"{path}: missing or too large")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BagInvalidError(f"{path}: not valid UTF-8 JSON") from None
+
+
+def _load_jsonl(result: VerifyResult, path: str) -> list[dict[str, Any]]:
+    data = result.scan.kept.get(path)
+    if data is None:
+        raise CustodyChainError(f"{path}: missing or too large")
+    try:
+        return custody.from_jsonl(data)
+    except custody.CustodyError as exc:
+        raise CustodyChainError(f"{path}: {exc}") from None
+
+
+def testimony_ids(scan: BagScan) -> list[str]:
+    """Testimony folders in the payload, sorted; unknown payload paths raise."""
+    ids: set[str] = set()
+    for path in scan.files:
+        if not path.startswith("data/") or path in TOP_FILES:
+            continue
+        parts = path.split("/")
+        if not _ID.fullmatch(parts[1]) or not (
+            (len(parts) == 3 and parts[2] in ("testimony.json", "custody.jsonl"))
+            or (len(parts) == 4 and parts[2] + "/" in _SUBFOLDERS)
+        ):
+            raise BagInvalidError(f"{path}: unexpected file in the payload")
+        ids.add(parts[1])
+    return sorted(ids)
+
+
+def _check_payload(result: VerifyResult) -> None:
+    add = result.findings.append
+    try:
+        tids = testimony_ids(result.scan)
+    except BagInvalidError as exc:
+        add(Finding("payload", "data/", False, str(exc)))
+        return
+    if not tids:
+        add(Finding("payload", "data/", False, "the bundle holds no testimony"))
+    for tid in tids:
+        try:
+            _check_testimony(result, tid)
+        except CheckFailed as exc:
+            add(Finding("testimony", tid, False, str(exc), type(exc)))
+
+
+def _check_testimony(result: VerifyResult, tid: str) -> None:
+    add = result.findings.append
+    base = f"data/{tid}/"
+    doc = _load_json(result, base + "testimony.json")
+    if not isinstance(doc, dict) or doc.get("schema") != TESTIMONY_SCHEMA or doc.get("id") != tid:
+        raise BagInvalidError(f"{base}testimony.json: unknown schema or wrong id")
+    checked = model.validate_input(doc.get("data"))
+    result.testimonies[tid] = doc
+    add(Finding("testimony", tid, True, "testimony.json is valid"))
+    add(Finding("consent", tid, checked.has_consent,
+                "consent recorded" if checked.has_consent else "no valid consent recorded",
+                BagInvalidError))
+    listed = {base + p for p in _attachment_paths(doc, base)}
+    present = {p for p in result.scan.files if p.startswith(base + "originals/")
+               or p.startswith(base + "derivatives/")}
+    if listed != present:
+        raise BagInvalidError(f"{base}: files differ from those testimony.json lists")
+    for att in doc.get("attachments") or []:
+        if att.get("original") is not None:
+            path = base + att["original"]["path"]
+            ok = hmac_equal(result.scan.files[path][0], str(att.get("sha256")))
+            add(Finding("intake", path, ok, "matches the intake SHA-256" if ok
+                        else "does not match the intake SHA-256 in testimony.json"))
+    events = _load_jsonl(result, base + "custody.jsonl")
+    result.custody[tid] = events
+    problems = custody.verify_chain(events, chain=tid)
+    if not problems:
+        content = checked.to_json_dict(include_identity=False)
+        content.pop("status", None)
+        version_sha = hashlib.sha256(model.canonical_json(content)).hexdigest()
+        problems.extend(_chain_matches(doc, events, result.bundle_id, version_sha))
+    add(Finding("custody", tid, not problems,
+                "; ".join(problems) if problems else f"{len(events)} events, continuous and "
+                "signed", CustodyChainError))
+
+
+def _attachment_paths(doc: dict[str, Any], base: str) -> list[str]:
+    out: list[str] = []
+    for att in doc.get("attachments") or []:
+        if not isinstance(att, dict):
+            raise BagInvalidError(f"{base}testimony.json: malformed attachment entry")
+        for key in ("original", "derivative"):
+            entry = att.get(key)
+            if entry is None:
+                continue
+            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+                raise BagInvalidError(f"{base}testimony.json: malformed attachment entry")
+            out.append(entry["path"])
+    return out
+
+
+def _chain_matches(doc: dict[str, Any], events: list[dict[str, Any]],
+                   bundle_id: str | None, version_sha: str) -> list[str]:
+    """The chain must record this version's content, every exported original, and end
+    with the export in this bundle."""
+    problems: list[str] = []
+    saves = [e for e in events if e.get("action") in ("created", "edited")]
+    if not saves or not hmac_equal(str(saves[-1].get("object_sha256")), version_sha):
+        problems.append("testimony.json content is not the version recorded in the chain")
+    added = {e.get("object"): e.get("object_sha256") for e in events
+             if e.get("action") == "attachment_added"}
+    for att in doc.get("attachments") or []:
+        want = added.get(att.get("id"))
+        if want is None or not hmac_equal(str(want), str(att.get("sha256"))):
+            problems.append(f"attachment {att.get('id')} is not recorded in the chain")
+    last = events[-1] if events else {}
+    details = last.get("details")
+    if (last.get("action") != "exported" or not isinstance(details, dict)
+            or details.get("bundle_id") != bundle_id):
+        problems.append("the chain does not end with the export of this bundle")
+    return problems
+
+
+def decrypt_stream(src: Readable, identities: Sequence[age.Identity]) -> Readable:
+    """Open an age bundle, mapping each age failure to its bundle error."""
+    try:
+        return age.decrypt_reader(src, identities)
+    except NoIdentityMatchError:
+        raise NotForMeError("this bundle is not encrypted to my key") from None
+    except CryptoError as exc:
+        raise BundleDecryptError(f"not a valid age file: {exc}") from None
+
+
+def scan_bundle(src: Readable, identities: Sequence[age.Identity], *,
+                sink: Callable[[str, int, Readable], str | None] | None = None,
+                cancel: Cancel | None = None) -> BagScan:
+    """Decrypt and scan a bundle in one pass; payload damage becomes BundleDecryptError."""
+    reader = decrypt_stream(src, identities)
+    try:
+        return scan_tar(reader, keep=keep_for_checks, sink=sink, cancel=cancel)
+    except CancelledError:
+        raise
+    except CryptoError as exc:
+        raise BundleDecryptError(f"the bundle is damaged or truncated: {exc}") from None
+
+
+
+def is_age_file(path: Path) -> bool:
+    """True if the file starts like an age file (binary or armored)."""
+    with open(path, "rb") as fh:
+        head = fh.read(len(_ARMOR_HEAD))
+    return head.startswith(_AGE_HEAD) or head == _ARMOR_HEAD
+
+
+def scan_path(path: Path, identities: Sequence[age.Identity] | None, *,
+              cancel: Cancel | None = None) -> BagScan:
+    """Scan a bag given as a folder, a tar file, or an age bundle (needs ``identities``)."""
+    if path.is_dir():
+        return scan_folder(path, keep=keep_for_checks, cancel=cancel)
+    if is_age_file(path):
+        if identities is None:
+            raise UserError("an encrypted bundle needs the vault to decrypt it")
+        with open(path, "rb") as fh:
+            return scan_bundle(fh, identities, cancel=cancel)
+    with open(path, "rb") as fh:
+        return scan_tar(fh, keep=keep_for_checks, cancel=cancel)
+
+
+def to_json(result: VerifyResult) -> dict[str, Any]:
+    """Machine-readable verdicts (for ``verify --json``)."""
+    signer = result.signer
+    return {
+        "ok": result.ok,
+        "bundle_id": result.bundle_id,
+        "bag": result.scan.root,
+        "signer": None if signer is None else {
+            "fingerprint": signer.fingerprint, "principal": signer.principal,
+            "status": signer.status, "contact_id": signer.contact_id},
+        "intended_recipients": info_values(result.info, "Intended-Recipients"),
+        "testimonies": sorted(result.testimonies),
+        "checks": [{"check": f.check, "subject": f.subject, "ok": f.ok, "detail": f.detail}
+                   for f in result.findings],
+    }
+
+
+def facts(result: VerifyResult) -> list[tuple[str, str]]:
+    """Key facts for a report: id, signer, recipients, bag-info labels."""
+    out = [("Bag folder", result.scan.root), ("Bundle id", result.bundle_id or "unknown")]
+    if result.signer is not None:
+        out += [("Signer fingerprint", result.signer.fingerprint),
+                ("Signer trust", result.signer.status),
+                ("allowed_signers principal", result.signer.principal)]
+    out += [(k, v) for k, v in result.info if k != "External-Identifier"]
+    out.append(("Testimonies", ", ".join(sorted(result.testimonies)) or "none"))
+    return out
+
+
+def repeat_commands(result: VerifyResult) -> list[tuple[str, str]]:
+    """Commands that repeat the checks with standard tools, run inside the bag folder."""
+    principal = result.signer.principal if result.signer else "<principal>"
+    root = result.scan.root or "<bag folder>"
+    return [
+        ("Decrypt and unpack (age, tar)",
+         f"age -d -i key.txt bundle.age | tar -x\ncd {root}"),
+        ("Signature over the tag manifest (OpenSSH)",
+         f"ssh-keygen -Y verify -f allowed_signers -I {principal} -n {sshsig.BUNDLE_NAMESPACE} "
+         f"-s {SIGNATURE} < {TAGMANIFEST}\n"
+         f"(Windows: cmd /c \"ssh-keygen -Y verify -f allowed_signers -I {principal} -n "
+         f"{sshsig.BUNDLE_NAMESPACE} -s {SIGNATURE} < {TAGMANIFEST}\")"),
+        ("Tag files against the tag manifest", f"sha256sum -c {TAGMANIFEST}"),
+        ("Every payload file against the manifest", f"sha256sum -c {MANIFEST}"),
+        ("The same on Windows (PowerShell)",
+         "Get-Content manifest-sha256.txt | ForEach-Object { $h, $p = $_ -split '  ', 2; "
+         "if ((Get-FileHash -Algorithm SHA256 -LiteralPath $p).Hash -ne $h) "
+         "{ \"FAILED: $p\" } }"),
+        ("Whole bag (BagIt)", f"python -m bagit --validate {root}"),
+    ]
