@@ -338,3 +338,31 @@ def test_normalisation_round_trips(data: dict[str, Any]) -> None:
     assert again == t
     public = validate_input(t.to_json_dict(include_identity=False))
     assert public.identity_dict() == {}
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | text,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["title", "witness", "acts", "x", "date_from"]), inner)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values)
+def test_hostile_input_only_raises_model_error(data: object) -> None:
+    try:
+        validate_input(data)
+    except ModelError:
+        pass
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_hostile_bytes_only_raise_model_error(data: bytes) -> None:
+    try:
+        assert load_input(b'{"title": "t", "notes": ' + data).title == "t"
+    except ModelError:
+        pass
