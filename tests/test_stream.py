@@ -125,7 +125,9 @@ def test_truncated_before_final_chunk_releases_only_verified_chunks() -> None:
     assert bytes(got) == plain[: 2 * CHUNK_SIZE]
 
 
-@pytest.mark.parametrize("extra", [b"\x00", os.urandom(TAG), os.urandom(ENC_CHUNK_SIZE + 3)])
+@pytest.mark.parametrize(
+    "extra", [b"\x00", os.urandom(TAG), os.urandom(ENC_CHUNK_SIZE + 3)], ids=["byte", "tag", "chunk"]
+)
 @pytest.mark.parametrize("size", [5, CHUNK_SIZE, BLOCK])
 def test_trailing_data_fails(size: int, extra: bytes) -> None:
     with pytest.raises(PayloadError):
