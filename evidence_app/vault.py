@@ -117,7 +117,8 @@ def _read_marker(path: Path) -> str:
     if not Vault.exists(path):
         raise NoVaultError("there is no vault at this location")
     try:
-        untrusted = json.loads((path / _MARKER).read_bytes()[:4096].decode("utf-8"))
+        with open(path / _MARKER, "rb") as fh:
+            untrusted = json.loads(fh.read(4096).decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise VaultDamagedError("the vault marker file is not valid JSON") from None
     if (
@@ -238,7 +239,7 @@ class Vault:
         vault_id = secrets.token_hex(16)
         master = bytearray(secrets.token_bytes(32))
         code = keyslots.new_recovery_code()
-        make_private_dir(path.parent)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # an existing one: as is
         staging = path.parent / f".{path.name}.creating-{secrets.token_hex(8)}"
         make_private_dir(staging)
         try:

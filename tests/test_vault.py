@@ -59,6 +59,16 @@ def test_create_makes_a_private_vault_folder(made: tuple[Vault, str]) -> None:
     assert [p.name for p in vault.path.parent.iterdir()] == ["vault"]
 
 
+def test_create_leaves_the_parent_folder_mode_alone(tmp_path: Path) -> None:
+    parent = tmp_path / "Documents"
+    parent.mkdir(mode=0o755)
+    os.chmod(parent, 0o755)  # noqa: S103 - a typical user folder
+    vault, _ = Vault.create(parent / "vault", PASS, "A", kdf_params=FAST)
+    vault.lock()
+    assert stat.S_IMODE(parent.stat().st_mode) == 0o755
+    assert stat.S_IMODE((parent / "vault").stat().st_mode) == 0o700
+
+
 def test_create_refuses_non_empty_folder_but_takes_an_empty_one(tmp_path: Path) -> None:
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("x")
@@ -285,3 +295,33 @@ def test_a_returned_save_survives_kill_9(made: tuple[Vault, str]) -> None:
     vault = Vault.open(path, PASS)
     assert vault.db.execute("SELECT value FROM meta WHERE key = 'saved'").fetchone() == ("yes",)
     vault.lock()
+
+
+@pytest.mark.parametrize("marker", [b"", b"\xff", b"[]", b'{"format": "evidence-vault"}',
+                                    b'{"format": "evidence-vault", "version": 1, "vault_id": 5}',
+                                    b'{"format": "x", "version": 1, "vault_id": ""}'])
+def test_damaged_marker_is_reported(made: tuple[Vault, str], marker: bytes) -> None:
+    vault, _ = made
+    vault.lock()
+    (vault.path / "vault.json").write_bytes(marker)
+    with pytest.raises(vault_mod.VaultDamagedError):
+        Vault.open(vault.path, PASS)
+
+
+def test_marker_of_another_vault_does_not_open_the_slots(tmp_path: Path) -> None:
+    a, _ = Vault.create(tmp_path / "a", PASS, "A", kdf_params=FAST)
+    b, _ = Vault.create(tmp_path / "b", PASS, "B", kdf_params=FAST)
+    a.lock()
+    b.lock()
+    (tmp_path / "a" / "vault.json").write_bytes((tmp_path / "b" / "vault.json").read_bytes())
+    with pytest.raises(vault_mod.VaultDamagedError):
+        Vault.open(tmp_path / "a", PASS)
+
+
+def test_newer_vault_format_is_refused(made: tuple[Vault, str]) -> None:
+    vault, _ = made
+    vault.lock()
+    marker = json.loads((vault.path / "vault.json").read_text())
+    (vault.path / "vault.json").write_text(json.dumps(dict(marker, version=2)))
+    with pytest.raises(UserError, match="newer version"):
+        Vault.open(vault.path, PASS)
