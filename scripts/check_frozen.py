@@ -23,6 +23,7 @@ import argparse
 import hashlib
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,7 @@ TESTIMONY = {
     "narrative": "Recorded by scripts/check_frozen.py to test a packaged build.",
     "language": "en",
     "witness": {"pseudonym": "W-001", "identity": {"name": "Test Witness"}},
+    "interview": {"date": "2025-03-02", "interviewer": "Check Script"},
     "consent": {"given": True, "method": "oral", "scope": ["coordinator"],
                 "identity_disclosure": "none"},
     "incidents": [{"date_from": "2022-05-18", "date_precision": "day", "acts": ["RS-7-1-e"]}],
@@ -160,20 +162,21 @@ def check_round_trip(c: Checker) -> None:
                      "--json", str(w / "testimony.json"), "--attach", str(w / "photo.jpg"))
         tid = res.stdout.strip() if res else None
     if tid and c.has_command("testimony", "show"):
-        check_stored_photo(c, a, tid)
+        check_stored_photo(c, a, tid, "A")
     if c.has_command("vault", "check"):
         c.step("vault check A", *a, "vault", "check")
     check_bundle_commands(c, a, b, tid)
 
 
-def check_stored_photo(c: Checker, a: Sequence[str], tid: str) -> None:
-    res = c.step("testimony show", *a, "testimony", "show", tid, "--json")
+def check_stored_photo(c: Checker, vault: Sequence[str], tid: str, who: str) -> None:
+    """The testimony in ``vault`` holds exactly the sample photo, byte for byte."""
+    res = c.step(f"testimony show in {who}", *vault, "testimony", "show", tid, "--json")
     if res is None:
         return
     want = hashlib.sha256(PHOTO.read_bytes()).hexdigest()
     got = [att.get("sha256") for att in json.loads(res.stdout).get("attachments", [])]
     if got != [want]:
-        c.fail("photo stored intact", f"attachment hashes {got}, expected [{want}]")
+        c.fail(f"photo intact in {who}", f"attachment hashes {got}, expected [{want}]")
 
 
 def check_bundle_commands(c: Checker, a: Sequence[str], b: Sequence[str],
@@ -184,11 +187,30 @@ def check_bundle_commands(c: Checker, a: Sequence[str], b: Sequence[str],
     have = {cmd: c.has_command(cmd) for cmd in ("export", "import", "verify")}
     if not all(have.values()) or tid is None:
         return
+    if c.has_command("testimony", "complete"):
+        c.step("testimony complete", *a, "testimony", "complete", tid)
     if not c.step("export A -> B", *a, "export", tid, "--to", str(w / "b.card"),
                   "--out", str(bundle)):
         return
-    c.step("import into B", *b, "import", str(bundle))
+    if c.step("import into B", *b, "import", str(bundle)):
+        check_imported(c, b)
     c.step("verify in B", *b, "verify", str(bundle))
+    report = w / "report.pdf"
+    if c.step("verify in B with a PDF report", *b, "verify", str(bundle), "--report",
+              str(report)) and not report.read_bytes().startswith(b"%PDF-"):
+        c.fail("PDF report", "the report file is not a PDF")
+
+
+def check_imported(c: Checker, b: Sequence[str]) -> None:
+    """B now holds the one testimony A sent, with its photo."""
+    res = c.step("testimony list in B", *b, "testimony", "list", "--json")
+    if res is None:
+        return
+    ids = [item.get("id") for item in json.loads(res.stdout)]
+    if len(ids) != 1:
+        c.fail("imported testimony in B", f"B lists {len(ids)} testimonies, expected 1")
+        return
+    check_stored_photo(c, b, ids[0], "B")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, help="existing dist folder (skip the build)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
+    os.umask(0o077)  # the test passphrases and vaults stay private to this user
     if not sys.platform.startswith("linux"):
         raise SystemExit("check_frozen runs on Linux (see packaging/README.md for others)")
     dist = args.dist
