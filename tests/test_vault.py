@@ -89,7 +89,7 @@ def test_create_refuses_an_empty_passphrase_or_bad_name(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_default_kdf_params_are_used_when_none_given(
+def test_calibrated_default_kdf_params_are_used_when_none_given(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     used: list[kdf.Argon2Params] = []
@@ -99,14 +99,24 @@ def test_default_kdf_params_are_used_when_none_given(
         used.append(params)
         return (secret + salt)[:32].ljust(32, b"\0")
 
+    real_calibrate = kdf.calibrate
+    # A very fast machine: calibration raises memory to its cap, then passes.
+    monkeypatch.setattr(kdf, "calibrate", lambda: real_calibrate(timer=lambda p: 0.01))
     monkeypatch.setattr(kdf, "derive_key", fake_derive)
     vault, code = Vault.create(tmp_path / "v", PASS, "A")
     vault.lock()
-    assert used == [kdf.DEFAULT, kdf.DEFAULT]
-    assert kdf.DEFAULT.memory_kib >= 256 * 1024 and kdf.DEFAULT.iterations >= 3
+    expected = real_calibrate(timer=lambda p: 0.01)
+    assert used == [expected, expected]
+    assert expected.meets_minimum() and expected.memory_kib > kdf.DEFAULT.memory_kib
     for kind in ("passphrase", "recovery"):
         slot = json.loads((tmp_path / "v" / f"keyslot-{kind}.json").read_text())
-        assert slot["params"] == kdf.DEFAULT.to_dict()
+        assert slot["params"] == expected.to_dict()
+
+
+def test_calibration_never_goes_below_the_default_floor() -> None:
+    slow = kdf.calibrate(timer=lambda p: 30.0)  # a very slow machine
+    assert slow == kdf.DEFAULT
+    assert kdf.DEFAULT.memory_kib >= 256 * 1024 and kdf.DEFAULT.iterations >= 3
 
 
 def test_open_lock_reopen_and_recovery(made: tuple[Vault, str]) -> None:
