@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from crypto import kdf
+from crypto.errors import CryptoError
 from crypto.identity import KeyCard, PersonalIdentity
 from evidence_app import keyslots
 from evidence_app.blobstore import BlobStore, clean_tmp
@@ -184,9 +185,12 @@ class Vault:
                 row = self._db.execute("SELECT sealed FROM identity WHERE id = 1").fetchone()
                 if row is None:
                     raise VaultDamagedError("the vault has no identity")
-                self._identity: PersonalIdentity | None = PersonalIdentity.unseal(
-                    bytes(row[0]), bytes(identity_key)
-                )
+                try:
+                    self._identity: PersonalIdentity | None = PersonalIdentity.unseal(
+                        bytes(row[0]), bytes(identity_key)
+                    )
+                except CryptoError:
+                    raise VaultDamagedError("the vault's identity does not open") from None
                 self._blobs: BlobStore | None = BlobStore(path / "blobs", path / "tmp", blob_key)
             except BaseException:
                 self._db.close()

@@ -335,3 +335,15 @@ def test_newer_vault_format_is_refused(made: tuple[Vault, str]) -> None:
     (vault.path / "vault.json").write_text(json.dumps(dict(marker, version=2)))
     with pytest.raises(UserError, match="newer version"):
         Vault.open(vault.path, PASS)
+
+
+def test_damaged_identity_row_is_reported(made: tuple[Vault, str]) -> None:
+    vault, _ = made
+    with vault.transaction() as con:
+        con.execute("UPDATE identity SET sealed = ? WHERE id = 1", (b"\x01" + bytes(60),))
+    vault.lock()
+    with pytest.raises(vault_mod.VaultDamagedError, match="identity"):
+        Vault.open(vault.path, PASS)
+    # The folder lock was released: a retry is not refused as busy.
+    with pytest.raises(vault_mod.VaultDamagedError):
+        Vault.open(vault.path, PASS)
