@@ -9,6 +9,7 @@ import re
 import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -347,3 +348,33 @@ def test_damaged_identity_row_is_reported(made: tuple[Vault, str]) -> None:
     # The folder lock was released: a retry is not refused as busy.
     with pytest.raises(vault_mod.VaultDamagedError):
         Vault.open(vault.path, PASS)
+
+
+def test_lock_zeroes_the_keys_it_holds(made: tuple[Vault, str]) -> None:
+    vault, _ = made
+    master = vault._master
+    store_key = vault.blobs._store_key
+    assert master is not None and store_key is not None and any(master) and any(store_key)
+    vault.lock()
+    assert master == bytearray(32) and store_key == bytearray(32)
+
+
+def test_transactions_from_several_threads_are_serialized(made: tuple[Vault, str]) -> None:
+    vault, _ = made
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(30):
+                with vault.transaction() as con:
+                    con.execute("INSERT INTO meta VALUES (?, '')", (f"w{n}-{i}",))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert vault.db.execute("SELECT count(*) FROM meta WHERE key LIKE 'w%'").fetchone() == (120,)
