@@ -176,10 +176,12 @@ def build(out: Path) -> tuple[Path, Path]:
     if leaks:
         print("build paths found in the output:", *leaks, sep="\n  ", file=sys.stderr)
         raise SystemExit(1)
-    # The interpreter's own install prefix is compiled into libpython (its default
-    # sys.prefix, unused when frozen); it names the Python install, not this build.
-    for hit in find_embedded_paths(app_dir, [sys.base_prefix]):
-        print(f"note: Python's install prefix in {hit}")
+    # The interpreter's install prefix is compiled into libpython (its default sys.prefix,
+    # unused when frozen) and into its extension modules' RUNPATH. It names the Python
+    # install, not this build: build with the same Python at the same place to match hashes.
+    hits = find_embedded_paths(app_dir, [sys.base_prefix])
+    if hits:
+        print(f"note: Python's install prefix is in {len(hits)} files, e.g. {hits[0]}")
     clamp_mtimes(app_dir, epoch)
     name = f"{BC.APP_NAME}-{BC.app_version()}-{platform_tag()}"
     archive = write_archive(app_dir, out / name, epoch)

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import evidence_app
+from conftest import require_tool
 from evidence_app.cli import COMMAND_MODULES
 from evidence_app.model import validate_input
 
@@ -295,7 +296,7 @@ FAKE_APP = """#!/bin/sh
 # Stands in for the frozen binary: it knows --version and self-test, nothing else.
 case "$1" in
   --version) echo "evidence-app {version}" ;;
-  self-test) echo "ok   Qt main window shown offscreen"; echo "self-test passed" ;;
+  self-test) echo "ok   Qt main window shown ($QT_QPA_PLATFORM platform)"; echo "passed" ;;
   *) echo "evidence-app: error: argument COMMAND: invalid choice: '$1'" >&2; exit 2 ;;
 esac
 """
@@ -309,7 +310,8 @@ def test_frozen_check_fails_naming_each_missing_command(tmp_path: Path) -> None:
     fake.write_text(FAKE_APP.format(version=bc.app_version()), encoding="utf-8")
     fake.chmod(0o755)
     res = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_frozen.py"),
-                          "--dist", str(dist)], capture_output=True, text=True, timeout=60)
+                          "--dist", str(dist), "--no-x11"], capture_output=True, text=True,
+                         timeout=60)
     assert res.returncode == 1, res.stdout + res.stderr
     assert "ok   --version" in res.stdout
     assert "ok   self-test" in res.stdout
@@ -325,6 +327,22 @@ def test_frozen_check_fails_on_a_wrong_version(tmp_path: Path) -> None:
     fake.write_text(FAKE_APP.format(version="0.0.0-wrong"), encoding="utf-8")
     fake.chmod(0o755)
     res = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_frozen.py"),
-                          "--dist", str(dist)], capture_output=True, text=True, timeout=60)
+                          "--dist", str(dist), "--no-x11"], capture_output=True, text=True,
+                         timeout=60)
     assert res.returncode == 1
     assert f"FAIL --version: expected evidence-app {bc.app_version()}" in res.stdout
+
+
+@pytest.mark.interop
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is Linux-only")
+def test_frozen_check_runs_the_self_test_on_x11_under_xvfb(tmp_path: Path) -> None:
+    require_tool("xvfb-run")
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    fake = dist / "evidence-app"
+    fake.write_text(FAKE_APP.format(version=bc.app_version()), encoding="utf-8")
+    fake.chmod(0o755)
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_frozen.py"),
+                          "--dist", str(dist)], capture_output=True, text=True, timeout=60)
+    assert "ok   self-test on X11 (xcb plugin, Xvfb)" in res.stdout, res.stdout + res.stderr
+    assert "frozen check FAILED (1): missing: init" in res.stdout
