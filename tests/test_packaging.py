@@ -19,9 +19,9 @@ import types
 from pathlib import Path
 
 import pytest
+from conftest import require_tool
 
 import evidence_app
-from conftest import require_tool
 from evidence_app.cli import COMMAND_MODULES
 from evidence_app.model import validate_input
 
