@@ -2,6 +2,7 @@
 
     python packaging/build.py [--out DIR]          # dist folder, archive, SHA256SUMS
     python packaging/build.py --reproducibility    # build twice, compare every file's hash
+    python packaging/build.py --archive-only DIR --out OUT   # pack a signed app folder
 
 Run it with the project's virtual environment (the pinned lock files plus PyInstaller). What it
 does beyond PyInstaller:
@@ -182,15 +183,20 @@ def build(out: Path) -> tuple[Path, Path]:
     hits = find_embedded_paths(app_dir, [sys.base_prefix])
     if hits:
         print(f"note: Python's install prefix is in {len(hits)} files, e.g. {hits[0]}")
+    print(f"built {app_dir}")
+    return app_dir, package(app_dir, out, epoch)
+
+
+def package(app_dir: Path, out: Path, epoch: int) -> Path:
+    """Write the archive of ``app_dir`` and its SHA256SUMS into ``out``; return the archive."""
     clamp_mtimes(app_dir, epoch)
     name = f"{BC.APP_NAME}-{BC.app_version()}-{platform_tag()}"
     archive = write_archive(app_dir, out / name, epoch)
     sums = out / "SHA256SUMS"
     sums.write_text(f"{sha256_file(archive)}  {archive.name}\n", encoding="utf-8")
     size = archive.stat().st_size
-    print(f"built {app_dir}\narchive {archive} ({size / 1e6:.1f} MB)\n{sums.read_text()}",
-          end="")
-    return app_dir, archive
+    print(f"archive {archive} ({size / 1e6:.1f} MB)\n{sums.read_text()}", end="")
+    return archive
 
 
 def compare_builds(first: dict[str, str], second: dict[str, str]) -> list[str]:
@@ -225,7 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="build folder")
     parser.add_argument("--reproducibility", action="store_true",
                         help="build twice in different places and compare the results")
+    parser.add_argument("--archive-only", type=Path, metavar="APP_DIR",
+                        help="only pack an existing (e.g. signed) app folder into --out")
     args = parser.parse_args(argv)
+    if args.archive_only:
+        args.out.mkdir(parents=True, exist_ok=True, mode=0o700)
+        package(args.archive_only.resolve(), args.out.resolve(), source_date_epoch())
+        return 0
     out = args.out.resolve()
     if out.exists():
         shutil.rmtree(out)

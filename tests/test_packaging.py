@@ -259,6 +259,21 @@ def test_archive_is_byte_identical_whatever_the_file_times(tmp_path: Path) -> No
     assert {m.name: stat.S_IMODE(m.mode) for m in members}["evidence-app/evidence-app"] == 0o755
 
 
+@pytest.mark.interop
+def test_published_sums_check_with_sha256sum(tmp_path: Path) -> None:
+    sha256sum = require_tool("sha256sum")
+    out = tmp_path / "out"
+    out.mkdir()
+    archive = build.package(make_tree(tmp_path, 0), out, 1_700_000_000)
+    assert archive.parent == out and archive.name.startswith(f"evidence-app-{bc.app_version()}-")
+    res = subprocess.run([sha256sum, "-c", "SHA256SUMS"], cwd=out, capture_output=True,
+                         text=True, check=False)
+    assert res.returncode == 0 and res.stdout == f"{archive.name}: OK\n"
+    archive.write_bytes(archive.read_bytes() + b"x")
+    assert subprocess.run([sha256sum, "-c", "SHA256SUMS"], cwd=out,
+                          capture_output=True, check=False).returncode == 1
+
+
 def test_embedded_build_paths_are_found(tmp_path: Path) -> None:
     app = make_tree(tmp_path, 0)
     (app / "_internal" / "leak.so").write_bytes(b"\0RUNPATH=/work/build/here\0")
