@@ -83,7 +83,11 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
 
 
 def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on alias ``t``) and parameters for the given filters."""
+    """SQL conditions (on alias ``t``) and parameters for the given filters.
+
+    Act and date filters are ``t.id IN (subquery)``: SQLite runs the subquery once, through
+    the code/date indexes, instead of once per testimony.
+    """
     if filters is None:
         return [], []
     conds: list[str] = []
@@ -94,8 +98,7 @@ def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
         conds.append("t.status = ?")
         params.append(filters.status)
     if filters.act_code:
-        conds.append("EXISTS (SELECT 1 FROM incident_acts a WHERE a.testimony_id = t.id "
-                     "AND a.code = ?)")
+        conds.append("t.id IN (SELECT testimony_id FROM incident_acts WHERE code = ?)")
         params.append(filters.act_code)
     if filters.consent_scope:
         conds.append("EXISTS (SELECT 1 FROM json_each(t.consent_scope) s WHERE s.value = ?)")
@@ -105,32 +108,46 @@ def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
     if filters.incident_from and low is None or filters.incident_to and high is None:
         raise UserError("incident date filter must be YYYY, YYYY-MM or YYYY-MM-DD")
     if low is not None or high is not None:
-        sub = ["i.testimony_id = t.id"]
+        sub = []
         if low is not None:
-            sub.append("i.date_to >= ?")
+            sub.append("date_to >= ?")
             params.append(low)
         if high is not None:
-            sub.append("i.date_from <= ?")
+            sub.append("date_from <= ?")
             params.append(high)
-        conds.append(f"EXISTS (SELECT 1 FROM incidents i WHERE {' AND '.join(sub)})")  # noqa: S608
+        conds.append(f"t.id IN (SELECT testimony_id FROM incidents WHERE {' AND '.join(sub)})")  # noqa: S608
     return conds, params
 
 
-_SUMMARY_COLUMNS = (
-    "t.id, t.title, t.status, t.updated_at, t.created_at, t.pseudonym, t.has_consent, "
-    "t.has_location, "
-    "(SELECT count(*) FROM attachments x WHERE x.testimony_id = t.id), "
-    "(SELECT group_concat(code, ' ') FROM (SELECT DISTINCT code FROM incident_acts a "
-    "WHERE a.testimony_id = t.id ORDER BY code))"
-)
+def _summaries(db: Any, ids: list[str]) -> list[TestimonySummary]:
+    """Summaries of the given testimonies, in the given order.
 
-
-def _summary(row: tuple[Any, ...]) -> TestimonySummary:
-    return TestimonySummary(
-        id=row[0], title=row[1], status=row[2], updated_at=row[3], created_at=row[4],
-        pseudonym=row[5], has_consent=bool(row[6]), has_location=bool(row[7]),
-        attachment_count=int(row[8]), acts=row[9].split(" ") if row[9] else [],
-    )
+    Pages are chosen first (ids only) and described afterwards, with one query each for
+    the rows, attachment counts and act codes of the page: per-row subqueries would run
+    for every row a sort or OFFSET passes over, not only for the rows shown.
+    """
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = {r[0]: r for r in db.execute(
+        "SELECT id, title, status, updated_at, created_at, pseudonym, has_consent, "  # noqa: S608
+        f"has_location FROM testimonies WHERE id IN ({marks})", ids).fetchall()}
+    counts = dict(db.execute(
+        "SELECT testimony_id, count(*) FROM attachments "  # noqa: S608
+        f"WHERE testimony_id IN ({marks}) GROUP BY testimony_id", ids).fetchall())
+    acts: dict[str, list[str]] = {}
+    for tid, code in db.execute(
+            "SELECT DISTINCT testimony_id, code FROM incident_acts "  # noqa: S608
+            f"WHERE testimony_id IN ({marks}) ORDER BY code", ids).fetchall():
+        acts.setdefault(tid, []).append(code)
+    return [
+        TestimonySummary(
+            id=r[0], title=r[1], status=r[2], updated_at=r[3], created_at=r[4],
+            pseudonym=r[5], has_consent=bool(r[6]), has_location=bool(r[7]),
+            attachment_count=int(counts.get(r[0], 0)), acts=acts.get(r[0], []),
+        )
+        for r in (rows[tid] for tid in ids if tid in rows)
+    ]
 
 
 def _check_page(offset: int, limit: int) -> None:
@@ -149,9 +166,10 @@ def list_testimonies(vault: Any, *, offset: int = 0, limit: int = 100, sort: str
     where = f"WHERE {' AND '.join(conds)}" if conds else ""
     order = "DESC" if descending else "ASC"
     # Only fixed SQL fragments and whitelisted column names are formatted in; values are bound.
-    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM testimonies t {where} "  # noqa: S608
+    sql = (f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
            f"ORDER BY {SORT_COLUMNS[sort]} {order}, t.id {order} LIMIT ? OFFSET ?")
-    return [_summary(r) for r in vault.db.execute(sql, [*params, limit, offset]).fetchall()]
+    ids = [r[0] for r in vault.db.execute(sql, [*params, limit, offset]).fetchall()]
+    return _summaries(vault.db, ids)
 
 
 def count_testimonies(vault: Any, filters: Filters | None = None) -> int:
@@ -194,12 +212,16 @@ def search(vault: Any, query: str, *, filters: Filters | None = None,
     _check_page(0, limit)
     expr = match_expression(query)
     conds, params = _where(filters)
-    extra = "".join(f" AND {c}" for c in conds)
-    sql = (f"SELECT {_SUMMARY_COLUMNS} FROM testimony_fts f "  # noqa: S608
-           "JOIN testimonies t ON t.id = f.testimony_id "
-           f"WHERE testimony_fts MATCH ?{extra} ORDER BY f.rank, t.id LIMIT ?")
-    rows = vault.db.execute(sql, [expr, *params, limit]).fetchall()
-    return [_summary(r) for r in rows]
+    if conds:
+        sql = ("SELECT t.id FROM testimony_fts f "  # noqa: S608
+               "JOIN testimonies t ON t.id = f.testimony_id "
+               f"WHERE testimony_fts MATCH ? AND {' AND '.join(conds)} "
+               "ORDER BY f.rank, t.id LIMIT ?")
+    else:  # ranking inside FTS5 alone is about twice as fast as through the join
+        sql = ("SELECT testimony_id FROM testimony_fts WHERE testimony_fts MATCH ? "
+               "ORDER BY rank, testimony_id LIMIT ?")
+    ids = [r[0] for r in vault.db.execute(sql, [expr, *params, limit]).fetchall()]
+    return _summaries(vault.db, ids)
 
 
 def fts_rowid(tid: str) -> int:
