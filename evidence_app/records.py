@@ -112,27 +112,79 @@ def custody_events(vault: Any, chain: str) -> list[dict[str, Any]]:
     return [json.loads(r[0]) for r in rows]
 
 
-def verify_custody(vault: Any) -> list[str]:
-    """Problems found in any stored custody chain ([] when every chain is intact)."""
+def _stored_chains(vault: Any) -> dict[str, list[tuple[int, str, str]]]:
+    """Every stored custody event as (seq, event JSON, stored hash), grouped by chain."""
+    chains: dict[str, list[tuple[int, str, str]]] = {}
+    for chain, seq, text, digest in vault.db.execute(
+            "SELECT chain, seq, event, hash FROM custody_events ORDER BY chain, seq"):
+        chains.setdefault(chain, []).append((seq, text, digest))
+    return chains
+
+
+def _chain_problems(chain: str, rows: list[tuple[int, str, str]]) -> tuple[list[str],
+                                                                           list[dict[str, Any]]]:
+    """Problems of one stored chain, and its parsed events."""
     problems: list[str] = []
-    chains = [r[0] for r in vault.db.execute(
-        "SELECT DISTINCT chain FROM custody_events ORDER BY chain").fetchall()]
-    for chain in chains:
-        rows = vault.db.execute("SELECT seq, event, hash FROM custody_events WHERE chain = ? "
-                                "ORDER BY seq", (chain,)).fetchall()
-        events = []
-        for seq, text, stored_hash in rows:
-            try:
-                event = json.loads(text)
-            except ValueError:
-                problems.append(f"custody chain {chain}: event {seq} is not valid JSON")
-                continue
-            if not isinstance(event, dict) or not hmac.compare_digest(
-                    str(stored_hash), custody.event_hash(event)):
-                problems.append(f"custody chain {chain}: event {seq} does not match its hash")
-            events.append(event)
-        problems.extend(f"custody chain {chain}: {p}"
-                        for p in custody.verify_chain(events, chain=chain))
+    events: list[dict[str, Any]] = []
+    for seq, text, stored_hash in rows:
+        try:
+            event = json.loads(text)
+        except ValueError:
+            problems.append(f"custody chain {chain}: event {seq} is not valid JSON")
+            continue
+        if not isinstance(event, dict) or not hmac.compare_digest(
+                str(stored_hash), custody.event_hash(event)):
+            problems.append(f"custody chain {chain}: event {seq} does not match its hash")
+        events.append(event)
+    problems.extend(f"custody chain {chain}: {p}"
+                    for p in custody.verify_chain(events, chain=chain))
+    return problems, events
+
+
+def _coverage_problems(vault: Any, chains: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Records of this vault that their custody chain does not vouch for.
+
+    Every version of a local testimony needs a signed created/edited event naming its hash,
+    and every attachment an attachment_added event naming its id and SHA-256. So changing
+    a record together with its stored hash, or deleting a whole chain, is still found.
+    """
+    problems: list[str] = []
+    vouched: dict[str, set[tuple[str, str]]] = {}
+    for chain, events in chains.items():
+        vouched[chain] = {(str(e.get("action")), f"{e.get('object')}:{e.get('object_sha256')}")
+                          for e in events}
+    for tid, version, sha in vault.db.execute(
+            "SELECT v.testimony_id, v.version, v.sha256 FROM testimony_versions v "
+            "JOIN testimonies t ON t.id = v.testimony_id WHERE t.origin = 'local' "
+            "ORDER BY v.testimony_id, v.version"):
+        have = vouched.get(tid, set())
+        if not have & {("created", f"{tid}:{sha}"), ("edited", f"{tid}:{sha}")}:
+            problems.append(f"testimony {tid} version {version}: no custody event for it")
+    for aid, tid, sha in vault.db.execute(
+            "SELECT a.id, a.testimony_id, a.sha256 FROM attachments a "
+            "JOIN testimonies t ON t.id = a.testimony_id WHERE t.origin = 'local' "
+            "ORDER BY a.id"):
+        if ("attachment_added", f"{aid}:{sha}") not in vouched.get(tid, set()):
+            problems.append(f"attachment {aid}: no custody event for it")
+    return problems
+
+
+def verify_custody(vault: Any, *, progress: ProgressFn | None = None,
+                   cancel: CancelFn | None = None) -> list[str]:
+    """Problems found in the stored custody chains ([] when all is intact): every chain's
+    hashes, links and signatures, and every local version and attachment vouched for by
+    an event of its testimony's chain. ``progress(chains done, chains total)``."""
+    problems: list[str] = []
+    stored = _stored_chains(vault)
+    parsed: dict[str, list[dict[str, Any]]] = {}
+    for done, (chain, rows) in enumerate(stored.items(), 1):
+        if cancel is not None and cancel():
+            raise CancelledError("cancelled")
+        found, parsed[chain] = _chain_problems(chain, rows)
+        problems.extend(found)
+        if progress is not None:
+            progress(done, len(stored))
+    problems.extend(_coverage_problems(vault, parsed))
     return problems
 
 
@@ -507,6 +559,6 @@ def check_vault(vault: Any, *, progress: ProgressFn | None = None,
                                          "NULL ORDER BY id").fetchall():
         if blob_id not in present:
             problems.append(f"bundle {bid}: blob missing")
-    problems.extend(verify_custody(vault))
+    problems.extend(verify_custody(vault, cancel=cancel))
     return problems
 

@@ -337,3 +337,34 @@ def test_check_vault_removes_orphan_blobs_but_not_referenced_ones(vault: Vault) 
     assert records.check_vault(vault) == []
     assert set(vault.blobs.ids()) == kept
     assert records.get_testimony(vault, tid)["attachments"]
+
+
+def test_check_vault_finds_records_the_custody_chain_does_not_vouch_for(vault: Vault) -> None:
+    tid = records.add_testimony(vault, sample_testimony(), [PHOTOS / "jpg_Canon_40D.jpg"])
+    (att,) = records.get_testimony(vault, tid)["attachments"]
+    forged = json.dumps(dict(records.get_version(vault, tid, 1), notes="forged"),
+                        sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    with vault.transaction() as con:  # consistent forgery: data and its hash changed together
+        con.execute("UPDATE testimony_versions SET data = ?, sha256 = ? WHERE testimony_id = ?",
+                    (forged, hashlib.sha256(forged.encode()).hexdigest(), tid))
+        con.execute("UPDATE attachments SET sha256 = ? WHERE id = ?", ("1" * 64, att["id"]))
+    problems = records.check_vault(vault)
+    assert f"testimony {tid} version 1: no custody event for it" in problems
+    assert f"attachment {att['id']}: no custody event for it" in problems
+
+
+def test_check_vault_finds_a_deleted_chain(vault: Vault) -> None:
+    tid = records.add_testimony(vault, sample_testimony())
+    with vault.transaction() as con:
+        con.execute("DELETE FROM custody_events WHERE chain = ?", (tid,))
+    assert records.check_vault(vault) == [f"testimony {tid} version 1: no custody event for it"]
+
+
+def test_verify_custody_reports_progress_and_cancels(vault: Vault) -> None:
+    for _ in range(3):
+        records.add_testimony(vault, sample_testimony())
+    seen: list[tuple[int, int | None]] = []
+    assert records.verify_custody(vault, progress=lambda d, t: seen.append((d, t))) == []
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    with pytest.raises(CancelledError):
+        records.verify_custody(vault, cancel=lambda: True)
