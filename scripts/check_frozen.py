@@ -40,7 +40,7 @@ BC = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(BC)
 APP_NAME: str = BC.APP_NAME
 PHOTO = ROOT / "tests" / "samples" / "photos" / "jpg_Canon_40D.jpg"
-STEP_TIMEOUT = 300  # seconds; a hung step fails instead of blocking CI forever
+STEP_TIMEOUT = 120  # seconds (steps take 1-3 s); a hung step fails instead of blocking CI
 
 TESTIMONY = {
     "title": "Frozen build check",
@@ -61,12 +61,18 @@ class Checker:
     exe: Path
     work: Path
     env: dict[str, str]
+    timeout: float = STEP_TIMEOUT
     failures: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
     def run(self, *args: str, wrapper: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*wrapper, str(self.exe), *args], cwd=self.work, env=self.env,
-                              capture_output=True, text=True, timeout=STEP_TIMEOUT, check=False)
+        """Run the binary; a step that hangs is killed and reported with exit code -1."""
+        argv = [*wrapper, str(self.exe), *args]
+        try:
+            return subprocess.run(argv, cwd=self.work, env=self.env, capture_output=True,
+                                  text=True, timeout=self.timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return subprocess.CompletedProcess(argv, -1, "", f"timed out after {self.timeout} s")
 
     def has_command(self, *words: str) -> bool:
         """True if the CLI knows ``words`` (e.g. "contacts", "add"). False if argparse says
@@ -241,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, help="existing dist folder (skip the build)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--no-x11", action="store_true", help="skip the X11 (Xvfb) window check")
+    parser.add_argument("--step-timeout", type=float, default=STEP_TIMEOUT, metavar="SECONDS",
+                        help=f"kill and fail a step after this long (default {STEP_TIMEOUT})")
     args = parser.parse_args(argv)
     os.umask(0o077)  # the test passphrases and vaults stay private to this user
     if not sys.platform.startswith("linux"):
@@ -257,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         home, work = tmp / "home", tmp / "work"
         home.mkdir(mode=0o700)
         work.mkdir(mode=0o700)
-        checker = Checker(fresh_copy(dist.resolve(), tmp / "app"), work, sealed_env(home))
+        checker = Checker(fresh_copy(dist.resolve(), tmp / "app"), work, sealed_env(home),
+                          args.step_timeout)
         print(f"checking {checker.exe} (a fresh copy of {dist})", flush=True)
         check_basics(checker, version)
         if not checker.failures:

@@ -348,6 +348,23 @@ def test_frozen_check_fails_on_a_wrong_version(tmp_path: Path) -> None:
     assert f"FAIL --version: expected evidence-app {bc.app_version()}" in res.stdout
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is Linux-only")
+def test_frozen_check_kills_and_fails_a_hanging_step(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    fake = dist / "evidence-app"
+    hanging = FAKE_APP.format(version=bc.app_version()).replace(
+        'self-test) echo', 'self-test) [ "$2" = --help ] || exec sleep 600; echo')
+    fake.write_text(hanging, encoding="utf-8")
+    fake.chmod(0o755)
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_frozen.py"),
+                          "--dist", str(dist), "--no-x11", "--step-timeout", "1"],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1
+    assert "FAIL self-test (crypto, SQLCipher, FTS5, Qt): exit code -1" in res.stdout
+    assert "| timed out after 1.0 s" in res.stdout
+
+
 @pytest.mark.interop
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check is Linux-only")
 def test_frozen_check_runs_the_self_test_on_x11_under_xvfb(tmp_path: Path) -> None:
