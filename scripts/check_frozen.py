@@ -10,12 +10,13 @@ venv, the source tree or the build machine's settings:
 
     HOME=<empty> PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen EVIDENCE_APP_TEST_KDF=fast
 
-Steps: --version; self-test (crypto, SQLCipher, the Qt main window offscreen), again on the
-real X11 plugin under Xvfb; then a full CLI round trip between two vaults: init, identity card,
-contacts add, testimony add with a real photo, testimony complete, export, import (the photo
-arrives byte for byte), verify, verify --report (a PDF). A command the CLI does not have yet
-is reported as MISSING by name and fails the check, as does any step that fails or hangs:
-the exit code is 0 only if all passed. Standard library only.
+Steps: every bundled library's dependencies resolve (ldd); --version; self-test (crypto,
+SQLCipher, the Qt main window offscreen), again on the real X11 plugin under Xvfb; then a full
+CLI round trip between two vaults: init, identity card, contacts add, testimony add with a real
+photo, testimony complete, export, import (the photo arrives byte for byte), verify, verify
+--report (a PDF). A command the CLI does not have yet is reported as MISSING by name and fails
+the check, as does any step that fails or hangs: the exit code is 0 only if all passed.
+Standard library only.
 """
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ _spec.loader.exec_module(BC)
 APP_NAME: str = BC.APP_NAME
 PHOTO = ROOT / "tests" / "samples" / "photos" / "jpg_Canon_40D.jpg"
 STEP_TIMEOUT = 120  # seconds (steps take 1-3 s); a hung step fails instead of blocking CI
+
+# Libraries the build never bundles or may lack (README-section.md tells users to install
+# them). Any other library that a bundled file links but nobody provides fails the check.
+SYSTEM_LIBRARIES = {
+    "libEGL.so.1", "libGL.so.1", "libGLX.so.0", "libGLdispatch.so.0", "libOpenGL.so.0",
+    "libxcb.so.1", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-cursor.so.0",
+    "libxkbcommon-x11.so.0", "libxcb-shape.so.0", "libfontconfig.so.1", "libdbus-1.so.3",
+    "libwayland-client.so.0", "libwayland-cursor.so.0", "libwayland-egl.so.1",
+}
 
 TESTIMONY = {
     "title": "Frozen build check",
@@ -139,6 +149,27 @@ def check_basics(c: Checker, version: str) -> None:
         print("MISSING: the self-test did not start the Qt main window (ui.selftest)",
               flush=True)
         c.missing.append("self-test Qt main window (ui.selftest)")
+
+
+def check_libraries(c: Checker) -> None:
+    """Every library a bundled file links is bundled, or a documented system library."""
+    internal = c.exe.parent / "_internal"
+    unresolved: dict[str, set[str]] = {}
+    for path in sorted(p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()):
+        res = subprocess.run(["ldd", str(path)], env={**c.env, "LD_LIBRARY_PATH": str(internal)},
+                             capture_output=True, text=True, check=False)
+        for line in res.stdout.splitlines():
+            if "=> not found" in line:
+                lib = line.split("=>")[0].strip()
+                unresolved.setdefault(lib, set()).add(path.relative_to(internal).as_posix())
+    unknown = sorted(set(unresolved) - SYSTEM_LIBRARIES)
+    if unknown:
+        c.fail("bundled libraries resolve", "not bundled and not documented: " +
+               ", ".join(f"{lib} (for {sorted(unresolved[lib])[0]})" for lib in unknown))
+    else:
+        missing_here = ", ".join(sorted(unresolved)) or "none"
+        print(f"ok   bundled libraries resolve (system libraries missing here: {missing_here})",
+              flush=True)
 
 
 def check_x11_window(c: Checker) -> None:
@@ -284,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         checker = Checker(fresh_copy(dist.resolve(), tmp / "app"), work, sealed_env(home),
                           args.step_timeout)
         print(f"checking {checker.exe} (a fresh copy of {dist})", flush=True)
+        check_libraries(checker)
         check_basics(checker, version)
         if not checker.failures:
             if not args.no_x11:

@@ -307,6 +307,29 @@ def test_frozen_check_testimony_is_valid_input() -> None:
     validate_input(check_frozen.TESTIMONY)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF/ldd check, Linux-only")
+def test_frozen_check_names_a_linked_library_that_is_not_bundled(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import PySide6
+
+    internal = tmp_path / "_internal"
+    internal.mkdir()
+    qt_lib = Path(PySide6.__file__).parent / "Qt" / "lib"
+    (internal / "libQt6Gui.so.6").write_bytes((qt_lib / "libQt6Gui.so.6").read_bytes())
+    checker = check_frozen.Checker(tmp_path / "evidence-app", tmp_path,
+                                   check_frozen.sealed_env(tmp_path))
+    check_frozen.check_libraries(checker)  # libQt6Core is linked but missing
+    assert checker.failures == ["bundled libraries resolve"]
+    assert "libQt6Core.so.6 (for libQt6Gui.so.6)" in capsys.readouterr().out
+
+    for lib in [*qt_lib.glob("libicu*.so.*"), qt_lib / "libQt6Core.so.6",
+                qt_lib / "libQt6DBus.so.6"]:
+        (internal / lib.name).symlink_to(lib)  # links resolve but are not scanned themselves
+    checker.failures.clear()
+    check_frozen.check_libraries(checker)
+    assert checker.failures == []
+
+
 FAKE_APP = """#!/bin/sh
 # Stands in for the frozen binary: it knows --version and self-test, nothing else.
 case "$1" in
