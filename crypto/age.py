@@ -37,7 +37,7 @@ from crypto.age_recipients import (
 )
 from crypto.armor import ArmorReader, ArmorWriter
 from crypto.errors import HeaderError, NoIdentityMatchError, PayloadError
-from crypto.stream import BLOCK_CHUNKS, CHUNK_SIZE, PayloadReader, PayloadWriter, read_full
+from crypto.stream import PayloadReader, PayloadWriter, ReadAhead, WriteBehind, drain, feed
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
@@ -176,18 +176,15 @@ def encrypt(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> int:
-    """Encrypt all of ``src`` into ``dst``; returns the plaintext byte count."""
-    writer = AgeWriter(dst, recipients, armor=armor, cancel=cancel)
-    buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
-    view = memoryview(buf)
-    while n := read_full(src, view):
-        writer.write(view[:n])
-        if progress is not None:
-            progress(writer.bytes_written)
-        if n < len(buf):
-            break
-    writer.close()
-    return writer.bytes_written
+    """Encrypt all of ``src`` into ``dst``; returns the plaintext byte count.
+
+    Reading, encryption and writing overlap on three threads, with constant memory.
+    """
+    with WriteBehind(dst) as out:
+        writer = AgeWriter(out, recipients, armor=armor, cancel=cancel)
+        total = feed(src, writer, progress)
+        writer.close()
+    return total
 
 
 def _open_source(src: _Reads) -> Source:
@@ -237,16 +234,11 @@ def decrypt(
     Verified chunks reach ``dst`` as they come: on an error, discard ``dst``
     (or use :func:`decrypt_to_file`).
     """
-    reader = decrypt_reader(src, identities, cancel=cancel)
-    buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
-    view = memoryview(buf)
-    total = 0
-    while n := reader.readinto(view):
-        dst.write(view[:n])
-        total += n
-        if progress is not None:
-            progress(total)
-    return total
+    ahead = ReadAhead(src)
+    try:
+        return drain(decrypt_reader(ahead, identities, cancel=cancel), dst, progress)
+    finally:
+        ahead.close()
 
 
 def decrypt_to_file(

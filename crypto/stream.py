@@ -17,7 +17,9 @@ read (so a reader may see some verified plaintext, then :class:`PayloadError`).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from io import RawIOBase
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
@@ -97,7 +99,7 @@ class PayloadWriter:
 
     ``close()`` writes the final chunk; it does not close ``dst``. Used as a context manager, an
     exception inside the block abandons the payload without a final chunk, so a half-written
-    payload can never decrypt as if it were complete. ``cancel`` is checked before each block.
+    payload can never decrypt as if it were complete. ``cancel`` is checked before each chunk.
     """
 
     def __init__(
@@ -182,12 +184,12 @@ class PayloadWriter:
             self.abort()
 
     def _encrypt_block(self, size: int, *, final: bool) -> None:
-        _check_cancel(self._cancel)
         src = memoryview(self._buf)
         out = memoryview(self._out)
         start = 0
         pos = 0
         while True:
+            _check_cancel(self._cancel)
             end = min(start + CHUNK_SIZE, size)
             last = final and end == size
             nonce = _chunk_nonce(self._counter, last)
@@ -206,7 +208,7 @@ class PayloadReader(RawIOBase):
     """Readable file-like that decrypts a payload from ``src`` (starting at its nonce).
 
     ``read``/``readinto`` release only verified chunks and raise :class:`PayloadError` on damage,
-    truncation or trailing data. ``cancel`` is checked before each block. Does not close ``src``.
+    truncation or trailing data. ``cancel`` is checked before each chunk. Does not close ``src``.
     """
 
     def __init__(self, src: _Reads, file_key: bytes, *, cancel: Cancel | None = None) -> None:
@@ -241,15 +243,30 @@ class PayloadReader(RawIOBase):
         self._pos += n
         return n
 
+    def views(self) -> Iterator[memoryview]:
+        """Yield the remaining verified plaintext without copying; each view is valid only
+        until the next one is requested. Raises :class:`PayloadError` like ``readinto``."""
+        while True:
+            if self._pos == self._end:
+                if self._error is not None:
+                    raise self._error
+                if self._done:
+                    return
+                self._next_block()
+                continue
+            view = memoryview(self._plain)[self._pos : self._end]
+            self._pos = self._end
+            yield view
+
     def _next_block(self) -> None:
         """Decrypt the next block of chunks; verified plaintext goes to ``_plain``."""
-        _check_cancel(self._cancel)
         src = memoryview(self._in)
         size = read_full(self._src, src)
         at_eof = size < len(src)
         self._pos = self._end = 0
         start = 0
         while start < size:
+            _check_cancel(self._cancel)
             end = min(start + ENC_CHUNK_SIZE, size)
             piece = src[start:end]
             if len(piece) == ENC_CHUNK_SIZE:
@@ -289,6 +306,155 @@ class PayloadReader(RawIOBase):
         return True
 
 
+class WriteBehind:
+    """Hands writes to a worker thread, so disk writes overlap encryption (both release the GIL).
+
+    Each ``write`` copies its data (callers may reuse their buffer) into a bounded queue of
+    ``depth`` blocks, so memory stays constant. A write error in the worker is raised by a later
+    ``write`` or by ``close``. Use as a context manager: leaving by an exception stops the worker
+    and drops what was still queued.
+    """
+
+    def __init__(self, dst: _Writes, depth: int = 4) -> None:
+        self._dst = dst
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="write-behind", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._dst.write(item)
+                except BaseException as e:  # noqa: BLE001 - handed to the caller's thread
+                    self._error = e
+
+    def write(self, data: ReadableBuffer) -> int:
+        if self._error is not None:
+            raise self._error
+        block = bytes(data)
+        self._queue.put(block)
+        return len(block)
+
+    def close(self) -> None:
+        """Wait until everything queued is written; raise the worker's error if any."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def __enter__(self) -> WriteBehind:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.close()
+            return
+        self._error = self._error or CancelledError("abandoned")  # worker drops the rest
+        self._queue.put(None)
+        self._thread.join()
+
+
+class ReadAhead(RawIOBase):
+    """Reads ``src`` on a worker thread, up to ``depth`` blocks ahead, to overlap reading with
+    decryption. Errors from ``src`` are raised in order. ``close()`` stops the worker."""
+
+    def __init__(self, src: _Reads, depth: int = 4, block: int = BLOCK_CHUNKS * ENC_CHUNK_SIZE):
+        super().__init__()
+        self._queue: queue.Queue[bytearray | BaseException] = queue.Queue(maxsize=depth)
+        self._stop = threading.Event()
+        self._current = memoryview(b"")
+        self._eof = False
+        self._thread = threading.Thread(
+            target=self._run, args=(src, block), name="read-ahead", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, src: _Reads, block: int) -> None:
+        while not self._stop.is_set():
+            buf = bytearray(block)
+            try:
+                n = read_full(src, memoryview(buf))
+            except BaseException as e:  # noqa: BLE001 - handed to the reading thread
+                self._queue.put(e)
+                return
+            del buf[n:]
+            self._queue.put(buf)  # an empty block marks EOF
+            if not n:
+                return
+
+    def readable(self) -> bool:
+        return True
+
+    def _next(self) -> memoryview:
+        item = self._queue.get()
+        if isinstance(item, BaseException):
+            self._eof = True
+            raise item
+        self._eof = not item
+        return memoryview(item)
+
+    def blocks(self) -> Iterator[memoryview]:
+        """Yield the rest of ``src`` block by block, as read by the worker (no copy)."""
+        if len(self._current):
+            yield self._current
+            self._current = memoryview(b"")
+        while not self._eof and len(block := self._next()):
+            yield block
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        out = memoryview(buffer).cast("B")
+        if not len(self._current) and not self._eof:
+            self._current = self._next()
+        n = min(len(out), len(self._current))
+        out[:n] = self._current[:n]
+        self._current = self._current[n:]
+        return n
+
+    def close(self) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # unblock a worker waiting on a full queue
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                self._thread.join(0.01)
+        super().close()
+
+
+def feed(src: _Reads, writer: _Writes, progress: Progress | None = None) -> int:
+    """Write all of ``src`` into ``writer``, reading ahead on a worker thread; returns bytes."""
+    total = 0
+    ahead = ReadAhead(src, block=BLOCK_CHUNKS * CHUNK_SIZE)
+    try:
+        for block in ahead.blocks():
+            writer.write(block)
+            total += len(block)
+            if progress is not None:
+                progress(total)
+    finally:
+        ahead.close()
+    return total
+
+
+def drain(reader: PayloadReader, dst: _Writes, progress: Progress | None = None) -> int:
+    """Write all verified plaintext of ``reader`` to ``dst`` (write-behind); returns bytes."""
+    total = 0
+    with WriteBehind(dst) as out:
+        for view in reader.views():
+            out.write(view)
+            total += len(view)
+            if progress is not None:
+                progress(total)
+    return total
+
+
 def encrypt_payload(
     src: _Reads,
     dst: _Writes,
@@ -296,21 +462,15 @@ def encrypt_payload(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> int:
-    """Encrypt all of ``src`` into ``dst`` as a payload; returns the plaintext byte count."""
-    writer = PayloadWriter(dst, file_key, cancel=cancel)
-    buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
-    view = memoryview(buf)
-    while True:
-        n = read_full(src, view)
-        if not n:
-            break
-        writer.write(view[:n])
-        if progress is not None:
-            progress(writer.bytes_written)
-        if n < len(buf):
-            break
-    writer.close()
-    return writer.bytes_written
+    """Encrypt all of ``src`` into ``dst`` as a payload; returns the plaintext byte count.
+
+    Reading, encryption and writing overlap on three threads, with constant memory.
+    """
+    with WriteBehind(dst) as out:
+        writer = PayloadWriter(out, file_key, cancel=cancel)
+        total = feed(src, writer, progress)
+        writer.close()
+    return total
 
 
 def decrypt_payload(
@@ -325,17 +485,8 @@ def decrypt_payload(
     Verified chunks are written as they come; on :class:`PayloadError` the caller must discard
     what was written (see ``crypto.age.decrypt_to_file`` for a file that appears only if valid).
     """
-    reader = PayloadReader(src, file_key, cancel=cancel)
-    buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
-    view = memoryview(buf)
-    total = 0
-    while True:
-        n = reader.readinto(view)
-        if not n:
-            break
-        dst.write(view[:n])
-        total += n
-        if progress is not None:
-            progress(total)
-    return total
-
+    ahead = ReadAhead(src)
+    try:
+        return drain(PayloadReader(ahead, file_key, cancel=cancel), dst, progress)
+    finally:
+        ahead.close()

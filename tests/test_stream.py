@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 
 import pytest
 from cryptography.hazmat.primitives import hashes
@@ -125,9 +126,8 @@ def test_truncated_before_final_chunk_releases_only_verified_chunks() -> None:
     assert bytes(got) == plain[: 2 * CHUNK_SIZE]
 
 
-@pytest.mark.parametrize(
-    "extra", [b"\x00", os.urandom(TAG), os.urandom(ENC_CHUNK_SIZE + 3)], ids=["byte", "tag", "chunk"]
-)
+@pytest.mark.parametrize("extra", [b"\x00", os.urandom(TAG), os.urandom(ENC_CHUNK_SIZE + 3)],
+                         ids=["byte", "tag", "chunk"])
 @pytest.mark.parametrize("size", [5, CHUNK_SIZE, BLOCK])
 def test_trailing_data_fails(size: int, extra: bytes) -> None:
     with pytest.raises(PayloadError):
@@ -185,3 +185,51 @@ def test_writer_aborted_by_exception_leaves_undecryptable_output() -> None:
 def test_bad_key_length_rejected() -> None:
     with pytest.raises(ValueError):
         PayloadWriter(io.BytesIO(), b"short")
+
+
+class Broken(io.RawIOBase):
+    """A file that fails after ``limit`` bytes, like a full disk or a pulled USB stick."""
+
+    def __init__(self, data: bytes = b"", limit: int = 0) -> None:
+        self.data, self.limit, self.pos = data, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:  # type: ignore[no-untyped-def]
+        if self.pos >= self.limit:
+            raise OSError("read failed")
+        n = min(len(b), self.limit - self.pos, len(self.data) - self.pos)
+        b[:n] = self.data[self.pos : self.pos + n]
+        self.pos += n
+        return n
+
+    def write(self, b) -> int:  # type: ignore[no-untyped-def]
+        self.pos += len(b)
+        if self.pos > self.limit:
+            raise OSError("write failed")
+        return len(b)
+
+
+def _pipeline_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name in {"read-ahead", "write-behind"}]
+
+
+@pytest.mark.parametrize("where", ["read", "write"])
+@pytest.mark.parametrize("op", ["encrypt", "decrypt"])
+def test_io_errors_propagate_and_threads_end(op: str, where: str) -> None:
+    plain = os.urandom(3 * BLOCK)
+    data = plain if op == "encrypt" else encrypt(plain)
+    src: io.RawIOBase = Broken(data, BLOCK + 5) if where == "read" else io.BytesIO(data)
+    dst: io.RawIOBase = Broken(limit=BLOCK + 5) if where == "write" else io.BytesIO()
+    func = encrypt_payload if op == "encrypt" else decrypt_payload
+    with pytest.raises(OSError, match=f"{where} failed"):
+        func(src, dst, KEY16)  # type: ignore[arg-type]
+    assert _pipeline_threads() == []
+
+
+def test_threads_end_after_payload_error() -> None:
+    ct = encrypt(os.urandom(5 * BLOCK))
+    with pytest.raises(PayloadError):
+        decrypt(ct[: NONCE_SIZE + ENC_CHUNK_SIZE] + b"x" * (5 * BLOCK))
+    assert _pipeline_threads() == []
