@@ -86,7 +86,7 @@ def _check_created(created: str) -> str:
     return created
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class KeyCard:
     """The public key card of a person: name, age recipients, SSH key, self-signature.
 
@@ -117,6 +117,13 @@ class KeyCard:
 
     def __repr__(self) -> str:
         return f"KeyCard(fingerprint={self.fingerprint()!r})"  # no name: repr may be logged
+
+    def __eq__(self, other: object) -> bool:
+        """Cards are equal when their canonical texts are."""
+        return isinstance(other, KeyCard) and other.to_text() == self.to_text()
+
+    def __hash__(self) -> int:
+        return hash(self.to_text())
 
     @classmethod
     def parse(cls, untrusted: str | bytes) -> KeyCard:

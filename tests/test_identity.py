@@ -196,6 +196,8 @@ def test_card_layout_and_round_trip() -> None:
     assert lines[6] == "-----BEGIN SSH SIGNATURE-----" and TEXT.endswith("-----\n")
     parsed = KeyCard.parse(TEXT)
     assert parsed.to_text() == TEXT and KeyCard.parse(TEXT.encode()) == parsed
+    assert hash(parsed) == hash(CARD) and {parsed, CARD} == {CARD}
+    assert parsed != PersonalIdentity.generate("Amira Haddad").card()
     assert parsed.name == "Amira Haddad" and parsed.created == IDENTITY.created
     assert parsed.age_recipient == IDENTITY.age_identities()[1].recipient()
     assert parsed.pq_recipient == IDENTITY.age_identities()[0].recipient()
