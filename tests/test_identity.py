@@ -26,7 +26,7 @@ from crypto.identity import (
     check_display_name,
     fingerprint_of,
 )
-from tests.conftest import require_tool
+from tests.conftest import PEERS, peers_required, require_tool
 
 SMALL = kdf.Argon2Params(memory_kib=64, iterations=1, lanes=1)
 IDENTITY = PersonalIdentity.generate("Amira Haddad")
@@ -337,4 +337,18 @@ def test_age_cli_encrypts_to_card_recipient(tmp_path: Path) -> None:
         [age_cli, "-r", CARD.age_recipient.to_string()],
         input=b"statement", check=True, capture_output=True,
     ).stdout  # fmt: skip
+    assert age.decrypt_bytes(sealed, IDENTITY.age_identities()) == b"statement"
+
+
+@pytest.mark.interop
+def test_typage_encrypts_to_card_post_quantum_recipient() -> None:
+    node = require_tool("node")
+    if not (PEERS / "node_modules" / "age-encryption").is_dir():
+        msg = "typage is not installed (npm ci in tests/peers)"
+        pytest.fail(msg) if peers_required() else pytest.skip(msg)
+    sealed = subprocess.run(
+        [node, str(PEERS / "typage_cli.mjs"), "encrypt", "-r", CARD.pq_recipient.to_string()],
+        input=b"statement", check=True, capture_output=True, cwd=PEERS,
+    ).stdout  # fmt: skip
+    assert b"mlkem768x25519" in sealed
     assert age.decrypt_bytes(sealed, IDENTITY.age_identities()) == b"statement"
