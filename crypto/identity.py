@@ -140,13 +140,15 @@ class KeyCard:
 
     @classmethod
     def _parse(cls, untrusted: str | bytes) -> KeyCard:
-        raw = untrusted if isinstance(untrusted, bytes) else untrusted.encode("utf-8")
-        if len(raw) > MAX_CARD_BYTES:
+        if len(untrusted) > MAX_CARD_BYTES:  # a str has at most as many chars as UTF-8 bytes
             raise KeyCardError("key card is too large")
         try:
+            raw = untrusted if isinstance(untrusted, bytes) else untrusted.encode("utf-8")
             text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise KeyCardError("key card is not UTF-8") from None
+        except UnicodeError:
+            raise KeyCardError("key card is not valid UTF-8 text") from None
+        if len(raw) > MAX_CARD_BYTES:
+            raise KeyCardError("key card is too large")
         split = text.find("\n" + _SIG_BEGIN)
         if split < 0:
             raise KeyCardError("key card has no signature")

@@ -266,9 +266,13 @@ def test_parse_rejects_malformed_cards(card: str, why: str) -> None:
         KeyCard.parse(card)
 
 
-def test_parse_rejects_non_utf8_bytes() -> None:
-    with pytest.raises(KeyCardError):
+def test_parse_rejects_non_utf8_bytes_and_unencodable_text() -> None:
+    with pytest.raises(KeyCardError, match="UTF-8"):
         KeyCard.parse(TEXT.encode().replace(b"Amira", b"Am\xffra"))
+    with pytest.raises(KeyCardError, match="UTF-8"):
+        KeyCard.parse(TEXT.replace("Amira", "Am\ud800ra"))
+    with pytest.raises(KeyCardError, match="too large"):
+        KeyCard.parse("\u00e9" * (MAX_CARD_BYTES // 2 + 1))  # few chars, too many bytes
 
 
 def test_swapping_in_another_persons_key_fails() -> None:
