@@ -100,6 +100,8 @@ class PayloadWriter:
     ``close()`` writes the final chunk; it does not close ``dst``. Used as a context manager, an
     exception inside the block abandons the payload without a final chunk, so a half-written
     payload can never decrypt as if it were complete. ``cancel`` is checked before each chunk.
+    Large writes are encrypted straight from the caller's buffer; only the chunk that might be
+    the last one is held back (copied) until more data or ``close()`` decides.
     """
 
     def __init__(
@@ -117,9 +119,10 @@ class PayloadWriter:
         self._dst = dst
         self._cancel = cancel
         self._counter = 0
-        self._buf = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
+        self._pending = bytearray(CHUNK_SIZE)
         self._fill = 0
         self._out = bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE)
+        self._out_fill = 0
         self._closed = False
         self.bytes_written = 0
         dst.write(nonce)
@@ -141,28 +144,33 @@ class PayloadWriter:
         """Nothing to flush early: a chunk is written only once it is known not to be last."""
 
     def write(self, data: ReadableBuffer) -> int:
-        """Buffer and encrypt ``data``; returns its length."""
+        """Encrypt ``data`` (except a held-back possible last chunk); returns its length."""
         if self._closed:
             raise ValueError("write to a closed payload writer")
         view = memoryview(data).cast("B")
         total = len(view)
-        cap = len(self._buf)
         while len(view):
-            if self._fill == cap:
-                # More data follows, so every buffered chunk is a non-final chunk.
-                self._encrypt_block(self._fill, final=False)
-            take = min(cap - self._fill, len(view))
-            self._buf[self._fill : self._fill + take] = view[:take]
+            if self._fill == CHUNK_SIZE:  # more data follows: the held chunk is not the last
+                self._seal(memoryview(self._pending), last=False)
+                self._fill = 0
+            if self._fill == 0 and len(view) > CHUNK_SIZE:
+                self._seal(view[:CHUNK_SIZE], last=False)
+                view = view[CHUNK_SIZE:]
+                continue
+            take = min(CHUNK_SIZE - self._fill, len(view))
+            self._pending[self._fill : self._fill + take] = view[:take]
             self._fill += take
             view = view[take:]
+        self._flush()
         self.bytes_written += total
         return total
 
     def close(self) -> None:
-        """Encrypt what is buffered, marking the last chunk final. Idempotent."""
+        """Encrypt the held-back data as the final chunk. Idempotent."""
         if self._closed:
             return
-        self._encrypt_block(self._fill, final=True)
+        self._seal(memoryview(self._pending)[: self._fill], last=True)
+        self._flush()
         self._closed = True
 
     def abort(self) -> None:
@@ -183,25 +191,20 @@ class PayloadWriter:
         else:
             self.abort()
 
-    def _encrypt_block(self, size: int, *, final: bool) -> None:
-        src = memoryview(self._buf)
-        out = memoryview(self._out)
-        start = 0
-        pos = 0
-        while True:
-            _check_cancel(self._cancel)
-            end = min(start + CHUNK_SIZE, size)
-            last = final and end == size
-            nonce = _chunk_nonce(self._counter, last)
-            self._counter += 1
-            n = end - start + TAG_SIZE
-            self._aead.encrypt_into(nonce, src[start:end], None, out[pos : pos + n])
-            pos += n
-            start = end
-            if start >= size:
-                break
-        self._dst.write(out[:pos])
-        self._fill = 0
+    def _seal(self, chunk: memoryview, *, last: bool) -> None:
+        _check_cancel(self._cancel)
+        if self._out_fill + ENC_CHUNK_SIZE > len(self._out):
+            self._flush()
+        n = len(chunk) + TAG_SIZE
+        out = memoryview(self._out)[self._out_fill : self._out_fill + n]
+        self._aead.encrypt_into(_chunk_nonce(self._counter, last), chunk, None, out)
+        self._counter += 1
+        self._out_fill += n
+
+    def _flush(self) -> None:
+        if self._out_fill:
+            self._dst.write(memoryview(self._out)[: self._out_fill])
+            self._out_fill = 0
 
 
 class PayloadReader(RawIOBase):
@@ -309,38 +312,48 @@ class PayloadReader(RawIOBase):
 class WriteBehind:
     """Hands writes to a worker thread, so disk writes overlap encryption (both release the GIL).
 
-    Each ``write`` copies its data (callers may reuse their buffer) into a bounded queue of
-    ``depth`` blocks, so memory stays constant. A write error in the worker is raised by a later
-    ``write`` or by ``close``. Use as a context manager: leaving by an exception stops the worker
-    and drops what was still queued.
+    Each ``write`` copies its data (callers may reuse their buffer) into one of ``depth``
+    recycled buffers, so memory stays constant and no block is allocated twice. A write error in
+    the worker is raised by a later ``write`` or by ``close``. Use as a context manager: leaving
+    by an exception stops the worker and drops what was still queued.
     """
 
     def __init__(self, dst: _Writes, depth: int = 4) -> None:
         self._dst = dst
-        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
+        for _ in range(depth):
+            self._free.put(bytearray())
+        self._todo: queue.SimpleQueue[tuple[bytearray, int] | None] = queue.SimpleQueue()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="write-behind", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while (item := self._queue.get()) is not None:
+        while (item := self._todo.get()) is not None:
+            buf, n = item
             if self._error is None:
                 try:
-                    self._dst.write(item)
+                    self._dst.write(memoryview(buf)[:n])
                 except BaseException as e:  # noqa: BLE001 - handed to the caller's thread
                     self._error = e
+            self._free.put(buf)
 
     def write(self, data: ReadableBuffer) -> int:
         if self._error is not None:
             raise self._error
-        block = bytes(data)
-        self._queue.put(block)
-        return len(block)
+        view = memoryview(data).cast("B")
+        n = len(view)
+        buf = self._free.get()
+        if len(buf) < n:
+            buf.extend(bytes(n - len(buf)))
+        buf[:n] = view
+        self._todo.put((buf, n))
+        return n
 
     def close(self) -> None:
         """Wait until everything queued is written; raise the worker's error if any."""
         if self._thread.is_alive():
-            self._queue.put(None)
+            self._todo.put(None)
             self._thread.join()
         if self._error is not None:
             raise self._error
@@ -358,35 +371,38 @@ class WriteBehind:
             self.close()
             return
         self._error = self._error or CancelledError("abandoned")  # worker drops the rest
-        self._queue.put(None)
+        self._todo.put(None)
         self._thread.join()
 
 
 class ReadAhead(RawIOBase):
     """Reads ``src`` on a worker thread, up to ``depth`` blocks ahead, to overlap reading with
-    decryption. Errors from ``src`` are raised in order. ``close()`` stops the worker."""
+    decryption. Buffers are recycled; errors from ``src`` are raised in order. ``close()`` stops
+    the worker."""
 
     def __init__(self, src: _Reads, depth: int = 4, block: int = BLOCK_CHUNKS * ENC_CHUNK_SIZE):
         super().__init__()
-        self._queue: queue.Queue[bytearray | BaseException] = queue.Queue(maxsize=depth)
-        self._stop = threading.Event()
+        self._free: queue.SimpleQueue[bytearray | None] = queue.SimpleQueue()
+        for _ in range(depth):
+            self._free.put(bytearray(block))
+        self._ready: queue.SimpleQueue[tuple[bytearray, int] | BaseException] = (
+            queue.SimpleQueue()
+        )
+        self._held: bytearray | None = None  # the block being consumed
         self._current = memoryview(b"")
         self._eof = False
-        self._thread = threading.Thread(
-            target=self._run, args=(src, block), name="read-ahead", daemon=True
-        )
+        self._thread = threading.Thread(target=self._run, args=(src,), name="read-ahead",
+                                        daemon=True)
         self._thread.start()
 
-    def _run(self, src: _Reads, block: int) -> None:
-        while not self._stop.is_set():
-            buf = bytearray(block)
+    def _run(self, src: _Reads) -> None:
+        while (buf := self._free.get()) is not None:
             try:
                 n = read_full(src, memoryview(buf))
             except BaseException as e:  # noqa: BLE001 - handed to the reading thread
-                self._queue.put(e)
+                self._ready.put(e)
                 return
-            del buf[n:]
-            self._queue.put(buf)  # an empty block marks EOF
+            self._ready.put((buf, n))  # n == 0 marks EOF
             if not n:
                 return
 
@@ -394,15 +410,21 @@ class ReadAhead(RawIOBase):
         return True
 
     def _next(self) -> memoryview:
-        item = self._queue.get()
+        """Recycle the block just consumed and take the next one."""
+        if self._held is not None:
+            self._free.put(self._held)
+            self._held = None
+        item = self._ready.get()
         if isinstance(item, BaseException):
             self._eof = True
             raise item
-        self._eof = not item
-        return memoryview(item)
+        self._held, n = item
+        self._eof = not n
+        return memoryview(self._held)[:n]
 
     def blocks(self) -> Iterator[memoryview]:
-        """Yield the rest of ``src`` block by block, as read by the worker (no copy)."""
+        """Yield the rest of ``src`` block by block, without copying; each block is valid only
+        until the next one is requested."""
         if len(self._current):
             yield self._current
             self._current = memoryview(b"")
@@ -419,12 +441,8 @@ class ReadAhead(RawIOBase):
         return n
 
     def close(self) -> None:
-        self._stop.set()
-        while self._thread.is_alive():  # unblock a worker waiting on a full queue
-            try:
-                self._queue.get_nowait()
-            except queue.Empty:
-                self._thread.join(0.01)
+        self._free.put(None)  # the worker stops at its next block
+        self._thread.join()
         super().close()
 
 
