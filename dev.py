@@ -57,7 +57,7 @@ def main(argv: list[str]) -> None:
         setup("dev.lock")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         run(PY, "-m", "ruff", "check", "crypto", "evidence_app", "ui", "tests", "benchmarks",
-            "dev.py", env=env)
+            "packaging", "scripts", "dev.py", env=env)
         run(PY, "-m", "mypy", "crypto", "evidence_app", "ui", env=env)
         run(BIN / "lint-imports", env=env)
         run(PY, "-m", "pytest", "-n", "auto", *rest, env=env)
