@@ -125,7 +125,7 @@ def test_gui_thread_stays_responsive_during_large_intake(qtbot, workspace, vault
     tid = records.add_testimony(vault, sample_testimony())
     workspace.show_testimony(tid)
     big = tmp_path / "large.bin"
-    big.write_bytes(os.urandom(48 << 20))
+    big.write_bytes(os.urandom(64 << 20))
     gaps: list[float] = []
     last = [time.monotonic()]
 
@@ -143,7 +143,7 @@ def test_gui_thread_stays_responsive_during_large_intake(qtbot, workspace, vault
         last[0] = time.monotonic()
         panel.add_files([big])
     heartbeat.stop()
-    assert len(gaps) > 5
+    assert len(gaps) >= 2
     assert max(gaps) < 0.100, f"GUI thread blocked for {max(gaps) * 1000:.0f} ms"
 
 

@@ -14,8 +14,10 @@ from ui.clipboard import SecureClipboard
 from ui.custody_view import CustodyView
 from ui.editor import HistoryView, TestimonyEditor
 from ui.export_dialog import ExportDialog
+from ui.import_view import ImportView
 from ui.keys_view import KeysView
 from ui.testimony_list import RecordsSource, TestimonyListPanel
+from ui.verify_view import VerifyView
 from ui.workers import TaskRunner
 
 
@@ -54,6 +56,11 @@ class Workspace(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(split, self.tr("Testimonies"))
         self.tabs.addTab(self.keys, self.tr("Keys and contacts"))
+        self.importer = ImportView(vault, self.runner, self)
+        self.importer.imported.connect(self.list.refresh)
+        self.tabs.addTab(self.importer, self.tr("Import"))
+        self.verifier = VerifyView(vault, self.runner, self)
+        self.tabs.addTab(self.verifier, self.tr("Verify"))
 
         self.toolbar = QToolBar(self)
         self.new_action = QAction(self.tr("New testimony"), self)

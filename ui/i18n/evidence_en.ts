@@ -359,6 +359,84 @@
     </message>
 </context>
 <context>
+    <name>ImportView</name>
+    <message>
+        <source>Also accept bundles from signers I have not marked trusted (they are flagged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop bundle files (.age) here, or choose them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testimonies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.age);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking and importing %n bundle(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FLAGGED: signer not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 bundles accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the bundle being read was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentsEditor</name>
     <message>
         <source>Add incident</source>
@@ -940,6 +1018,53 @@
     </message>
 </context>
 <context>
+    <name>VerifyView</name>
+    <message>
+        <source>Verify a bundle file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a bag folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a bag folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ All checks passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Verification failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <source>Our coordinator</source>
@@ -1258,6 +1383,14 @@
     </message>
     <message>
         <source>Keys and contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

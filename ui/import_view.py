@@ -1,0 +1,190 @@
+"""Import bundles: pick or drop many, import in the background, one result line each.
+
+Every check runs before anything is stored (``bundle.import_bundle`` is all or nothing);
+a rejected bundle says why in one line. Bundles from signers that are not trusted are
+refused unless the user allows them, and are then imported flagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crypto.errors import CancelledError
+from evidence_app import bundle
+from evidence_app.errors import describe_error
+from ui.workers import Task, TaskRunner
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One bundle file's result: the core's ImportResult, or why it was rejected."""
+
+    path: Path
+    result: Any = None
+    error: str | None = None
+
+
+class ImportView(QWidget):
+    """Emits ``imported()`` after a run that stored at least one testimony."""
+
+    imported = Signal()
+    finished = Signal()
+
+    def __init__(self, vault: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._runner = runner
+        self.task: Task | None = None
+        self.outcomes: list[Outcome] = []
+        self.setAcceptDrops(True)
+
+        self.allow_unknown = QCheckBox(self.tr(
+            "Also accept bundles from signers I have not marked trusted (they are flagged)"),
+            self)
+        self.add_button = QPushButton(self.tr("Import bundles…"), self)
+        self.add_button.clicked.connect(self._pick)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.message = QLabel(self.tr("Drop bundle files (.age) here, or choose them."), self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("File"), self.tr("Result"), self.tr("Bundle ID"), self.tr("Testimonies"),
+            self.tr("Signer"),
+        ])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.message, 1)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.allow_unknown)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def _pick(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import bundles"), "", self.tr("Bundles (*.age);;All files (*)"))
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def import_files(self, paths: list[Path]) -> Task | None:
+        """Import ``paths`` one after the other in the background (None if busy)."""
+        if self.task is not None:
+            return None
+        vault, allow = self._vault, self.allow_unknown.isChecked()
+
+        def job(progress: Any, cancel: Any) -> list[Outcome]:
+            out = []
+            for i, path in enumerate(paths):
+                progress(i, len(paths))
+                try:
+                    result = bundle.import_bundle(vault, path, allow_unknown_signer=allow,
+                                                  cancel=cancel)
+                except CancelledError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - each file gets its own verdict
+                    message, _ = describe_error(exc)
+                    if message is None:
+                        raise
+                    out.append(Outcome(path, error=message))
+                else:
+                    out.append(Outcome(path, result=result))
+            progress(len(paths), len(paths))
+            return out
+
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.add_button.setEnabled(False)
+        self.message.setText(self.tr("Checking and importing %n bundle(s)…", "", len(paths)))
+        self.task = self._runner.start(job, on_success=self._done, on_error=self._failed,
+                                       on_progress=lambda d, _t: self.progress.setValue(d))
+        return self.task
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _finish(self) -> None:
+        self.task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.add_button.setEnabled(True)
+
+    def _done(self, outcomes: list[Outcome]) -> None:
+        self._finish()
+        self.outcomes = outcomes
+        self.table.setRowCount(len(outcomes))
+        for row, o in enumerate(outcomes):
+            r = o.result
+            if r is None:
+                cells = [o.path.name, self.tr("rejected: %1").replace("%1", o.error or ""),
+                         "", "", ""]
+                color = "#b00020"
+            else:
+                status = (self.tr("imported") if r.status == "imported"
+                          else self.tr("already imported"))
+                if r.flagged:
+                    status += " · " + self.tr("FLAGGED: signer not trusted")
+                cells = [o.path.name, status, r.bundle_id, str(len(r.testimonies)),
+                         r.signer_fingerprint]
+                color = "#8a4b00" if r.flagged else "#1b5e20"
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 1:
+                    item.setForeground(QBrush(QColor(color)))
+                    item.setToolTip(text)
+                self.table.setItem(row, col, item)
+        ok = sum(1 for o in outcomes if o.result is not None)
+        self.message.setText(self.tr("%1 of %2 bundles accepted.").replace(
+            "%1", str(ok)).replace("%2", str(len(outcomes))))
+        if any(o.result is not None and o.result.status == "imported" for o in outcomes):
+            self.imported.emit()
+        self.finished.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, CancelledError):
+            self.message.setText(self.tr("Cancelled: the bundle being read was not imported."))
+        else:
+            message, _ = describe_error(exc)
+            self.message.setText(message or type(exc).__name__)
+        self.finished.emit()

@@ -1,0 +1,151 @@
+"""Verify a bundle (age file), a bag folder or a bag tar: one green or red line per check,
+and a report to save as HTML or PDF. Runs in the background; changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from evidence_app import bundle, verify
+from evidence_app.errors import describe_error
+from evidence_app.paths import atomic_write
+from evidence_app.report import verify_report_html
+from ui import pdf_report
+from ui.workers import Task, TaskRunner
+
+GREEN, RED = "#1b5e20", "#b00020"
+
+
+def verify_path(vault: Any, path: Path, cancel: Any = None) -> verify.VerifyResult:
+    """Scan and check ``path`` with this vault's keys and contacts (as the CLI does)."""
+    scan = verify.scan_path(path, vault.identity.age_identities(), cancel=cancel)
+    mine = vault.fingerprint() if path.is_file() and verify.is_age_file(path) else None
+    return verify.check_scan(scan, bundle.trust_lookup(vault), mine)
+
+
+class VerifyView(QWidget):
+    """Emits ``verified(result)`` when a check run has finished."""
+
+    verified = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, vault: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._runner = runner
+        self.task: Task | None = None
+        self.result: verify.VerifyResult | None = None
+
+        pick_file = QPushButton(self.tr("Verify a bundle file…"), self)
+        pick_file.clicked.connect(self._pick_file)
+        pick_folder = QPushButton(self.tr("Verify a bag folder…"), self)
+        pick_folder.clicked.connect(self._pick_folder)
+        self.save_button = QPushButton(self.tr("Save report…"), self)
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._save)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("heading")
+        self.lines = QListWidget(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(pick_file)
+        bar.addWidget(pick_folder)
+        bar.addWidget(self.busy, 1)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.message)
+
+    def _pick_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a bundle"))
+        if name:
+            self.check(Path(name))
+
+    def _pick_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Verify a bag folder"))
+        if name:
+            self.check(Path(name))
+
+    def check(self, path: Path) -> Task | None:
+        """Verify ``path`` in the background (None if a check is already running)."""
+        if self.task is not None:
+            return None
+        vault = self._vault
+        self.lines.clear()
+        self.verdict.clear()
+        self.message.clear()
+        self.result = None
+        self.save_button.setEnabled(False)
+        self.busy.show()
+        self.task = self._runner.start(
+            lambda _p, cancel: verify_path(vault, path, cancel),
+            on_success=self._done, on_error=self._failed)
+        return self.task
+
+    def _done(self, result: verify.VerifyResult) -> None:
+        self.task = None
+        self.busy.hide()
+        self.result = result
+        for f in result.findings:
+            mark = "✔" if f.ok else "✘"
+            item = QListWidgetItem(f"{mark}  {f.check}  {f.subject}: {f.detail}")
+            item.setForeground(QBrush(QColor(GREEN if f.ok else RED)))
+            self.lines.addItem(item)
+        self.verdict.setText(self.tr("✔ All checks passed") if result.ok
+                             else self.tr("✘ Verification failed"))
+        self.verdict.setStyleSheet(f"color: {GREEN if result.ok else RED}")
+        if result.signer is not None:
+            self.message.setText(self.tr("Signed by %1 (%2).").replace(
+                "%1", result.signer.fingerprint).replace("%2", result.signer.status))
+        self.save_button.setEnabled(True)
+        self.verified.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.busy.hide()
+        message, _ = describe_error(exc)
+        text = message or type(exc).__name__
+        self.verdict.setText(self.tr("✘ Verification failed"))
+        self.verdict.setStyleSheet(f"color: {RED}")
+        self.lines.addItem(QListWidgetItem("✘  " + text))
+        self.lines.item(0).setForeground(QBrush(QColor(RED)))
+        self.failed.emit(text)
+
+    def _save(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), "verification-report.pdf",
+            self.tr("PDF (*.pdf);;HTML (*.html)"))
+        if name:
+            self.save_report(Path(name))
+
+    def save_report(self, path: Path) -> None:
+        """Write the report of the last run as PDF (by suffix .pdf) or HTML."""
+        if self.result is None:
+            return
+        html = verify_report_html(verify.facts(self.result), self.result.findings,
+                                  verify.repeat_commands(self.result))
+        if path.suffix.lower() == ".pdf":
+            pdf_report.html_to_pdf(html, path)
+        else:
+            atomic_write(path, html.encode("utf-8"))
+        self.message.setText(self.tr("Report saved."))
