@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from crypto import age
 from crypto.errors import CryptoError, NoIdentityMatchError
+from crypto.hashing import BackgroundHasher
 from crypto.identity import KeyCard, fingerprint_of
 from evidence_app import __version__, custody, intake, media, model, records
 from evidence_app.bag import TAGMANIFEST, BagWriter, extract_verified
@@ -118,18 +119,16 @@ def sanitise_name(name: str, index: int) -> str:
 
 
 class _HashingWriter:
-    """Writes to a file and hashes the bytes written (the bundle file's SHA-256)."""
+    """Writes to a file and hashes the bytes written (the bundle file's SHA-256) on a
+    second core, so hashing overlaps encryption."""
 
-    def __init__(self, fh: BinaryIO) -> None:
+    def __init__(self, fh: BinaryIO, hasher: BackgroundHasher) -> None:
         self._fh = fh
-        self._hash = hashlib.sha256()
+        self._hash = hasher
 
     def write(self, data: Any) -> int:
         self._hash.update(data)
         return self._fh.write(data)
-
-    def hexdigest(self) -> str:
-        return self._hash.hexdigest()
 
 
 @contextlib.contextmanager
@@ -219,8 +218,8 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
              ("Sealed-Identity", sealed_note)]
     out = out.absolute()
     with _temp_output(out) as (fh, tmp):
-        with vault.transaction():
-            hashing = _HashingWriter(fh)
+        with vault.transaction(), BackgroundHasher() as file_hash:
+            hashing = _HashingWriter(fh, file_hash)
             with age.encrypt_writer(hashing, recipients, cancel=cancel) as enc:
                 bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
                 for it in items:
@@ -237,7 +236,7 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
             os.fsync(fh.fileno())
             fh.close()
             tm_sha = hashlib.sha256(tagmanifest).hexdigest()
-            file_sha = hashing.hexdigest()
+            file_sha = file_hash.hexdigest()
             records.append_custody(vault, custody.VAULT_CHAIN, "exported", bundle_id, tm_sha, {
                 "bundle_id": bundle_id, "recipients": fingerprints, "testimonies": tids,
                 "file_sha256": file_sha, "tagmanifest_sha256": tm_sha})

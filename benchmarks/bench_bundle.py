@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Benchmark: bundle export and import against the `age` CLI on the same data, same run.
+
+    .venv/bin/python benchmarks/bench_bundle.py          # a testimony with a 1 GiB attachment
+    .venv/bin/python benchmarks/bench_bundle.py 256M     # or BENCH_BUNDLE_SIZE=256M
+    BENCH_DIR=/dev/shm ...                               # files on tmpfs
+
+Compares (median of BENCH_BUNDLE_RUNS runs, default 3, each in its own child process):
+  export (intake-hash check + tar + age encrypt, one pass)    vs  age -r  on the same file;
+  import (decrypt + every check + store, one transaction)     vs  age -d  of that bundle.
+Targets: export/age -r <= 1.0, import/age -d <= 1.2, peak RSS < 200 MB. The bundle uses the
+X25519 recipient (the age CLI 1.1.1 has no post-quantum one); the post-quantum header costs
+the same once per file whatever the size.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_BUNDLE_RUNS", "3"))
+PASSPHRASE = "benchmark passphrase"
+
+
+def parse_size(text: str) -> int:
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    text = text.strip().upper().removesuffix("B").removesuffix("I")
+    if text and text[-1] in units:
+        return int(float(text[:-1]) * units[text[-1]])
+    return int(text)
+
+
+def _setup(work: Path, size: int) -> None:
+    """Two vaults that know each other; Alice holds a testimony with one big attachment."""
+    from crypto.kdf import Argon2Params
+    from evidence_app import records
+    from evidence_app.vault import Vault
+
+    fast = Argon2Params(memory_kib=64, iterations=1, lanes=1)
+    big = work / "attachment.bin"
+    with open(big, "wb") as fh:
+        block = os.urandom(1 << 20)
+        for _ in range(size >> 20):
+            fh.write(block)
+        fh.write(block[: size & ((1 << 20) - 1)])
+    alice, _ = Vault.create(work / "alice", PASSPHRASE, "Alice", kdf_params=fast)
+    bob, _ = Vault.create(work / "bob", PASSPHRASE, "Bob", kdf_params=fast)
+    alice.add_contact(bob.identity.card().to_text(), trusted=True)
+    bob.add_contact(alice.identity.card().to_text(), trusted=True)
+    tid = records.add_testimony(alice, {"title": "benchmark"}, [big])
+    (work / "tid").write_text(tid)
+    key = next(i for i in bob.identity.age_identities() if type(i).__name__ == "X25519Identity")
+    (work / "bob.key").write_text(key.to_string() + "\n")
+    (work / "bob.pub").write_text(bob.identity.card().age_recipient.to_string())
+    alice.lock()
+    bob.lock()
+
+
+def _export(work: Path, out: Path) -> None:
+    from evidence_app import bundle
+    from evidence_app.vault import Vault
+
+    alice = Vault.open(work / "alice", PASSPHRASE)
+    try:
+        bob = alice.list_contacts()[0]
+        bundle.export_bundle(alice, [(work / "tid").read_text()], [bob], out, classical=True)
+    finally:
+        alice.lock()
+
+
+def _import(work: Path, src: Path) -> None:
+    from evidence_app import bundle
+    from evidence_app.vault import Vault
+
+    shutil.rmtree(work / "bob-run", ignore_errors=True)
+    shutil.copytree(work / "bob", work / "bob-run")  # a fresh copy: no "already imported"
+    bob = Vault.open(work / "bob-run", PASSPHRASE)
+    try:
+        assert bundle.import_bundle(bob, src).status == "imported"
+    finally:
+        bob.lock()
+
+
+def measured(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process."""
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    elapsed = time.perf_counter() - start
+    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def median_of(cmd: list[str], before: list[str] | None = None) -> tuple[float, float]:
+    times, peak = [], 0.0
+    for _ in range(RUNS):
+        if before:
+            subprocess.run(before, check=True)
+        result = subprocess.run([sys.executable, __file__, "--measure", *cmd],
+                                check=True, capture_output=True, text=True)
+        wall, rss = map(float, result.stdout.split())
+        times.append(wall)
+        peak = max(peak, rss)
+    return statistics.median(times), peak
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--measure"]:
+        wall, rss = measured(argv[1:])
+        print(wall, rss)
+        return
+    if argv[:1] in (["--export"], ["--import"]):
+        sys.path.insert(0, str(ROOT))
+        (_export if argv[0] == "--export" else _import)(Path(argv[1]), Path(argv[2]))
+        return
+    size = parse_size(argv[0] if argv else os.environ.get("BENCH_BUNDLE_SIZE", "1G"))
+    age_tool = shutil.which("age")
+    if age_tool is None:
+        sys.exit("the age CLI is needed (apt-get install age)")
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
+        work = Path(tmp)
+        _setup(work, size)
+        me = [sys.executable, __file__]
+        bundle_file = work / "b.age"
+        exp, exp_rss = median_of([*me, "--export", str(work), str(bundle_file)],
+                                 before=["rm", "-f", str(bundle_file)])
+        age_r, _ = median_of([age_tool, "-r", (work / "bob.pub").read_text(), "-o",
+                              str(work / "plain.age"), str(work / "attachment.bin")],
+                             before=["rm", "-f", str(work / "plain.age")])
+        imp, imp_rss = median_of([*me, "--import", str(work), str(bundle_file)])
+        age_d, _ = median_of([age_tool, "-d", "-i", str(work / "bob.key"), "-o", os.devnull,
+                              str(bundle_file)])
+    mib = size / (1 << 20)
+    print(f"attachment {mib:.0f} MiB, median of {RUNS} runs")
+    print(f"export   {exp:6.2f} s  vs age -r {age_r:6.2f} s  ratio {exp / age_r:4.2f} "
+          f"(target <= 1.0)  peak RSS {exp_rss:.0f} MB")
+    print(f"import   {imp:6.2f} s  vs age -d {age_d:6.2f} s  ratio {imp / age_d:4.2f} "
+          f"(target <= 1.2)  peak RSS {imp_rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
