@@ -99,7 +99,8 @@ def test_attachments_thumbnails_metadata_and_gps_warning(qtbot, workspace, vault
     assert len(gps_rows) == 1
     panel.list.setCurrentRow(gps_rows[0])
     assert "GPS" in panel.gps_warning.text()
-    assert len(panel.meta_labels["sha256"].text()) == 64
+    sha = panel.meta_labels["sha256"].text().replace("\n", "")
+    assert sha == panel.list.currentItem().data(256)["sha256"] and len(sha) == 64
     assert panel.meta_labels["camera"].text()
     # Custody shows the creation and three attachments, every signature valid.
     table = workspace.custody.table

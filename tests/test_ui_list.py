@@ -60,7 +60,7 @@ def test_model_fetches_one_page_of_100k(qtbot):
     panel.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.fetched > PAGE_SIZE)
     assert model.fetched < 100_000
-    assert panel.count_label.text() == "100000 testimonies"
+    assert panel.count_label.text() == "Testimonies: 100000"
 
 
 def test_sort_and_filter_go_to_the_source(qtbot):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -90,13 +90,16 @@ class AttachmentsPanel(QWidget):
             self.meta_labels[key] = value
             self.meta.addRow(label, value)
 
+        self.meta_labels["sha256"].setWordWrap(False)
+        self.meta_labels["sha256"].setFont(
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         side = QVBoxLayout()
         side.addWidget(self.gps_warning)
         side.addLayout(self.meta)
         side.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(self.list, 2)
-        top.addLayout(side, 1)
+        top.addWidget(self.list, 3)
+        top.addLayout(side, 2)
         bar = QHBoxLayout()
         bar.addWidget(self.message, 1)
         bar.addWidget(self.progress, 1)
@@ -151,7 +154,8 @@ class AttachmentsPanel(QWidget):
         camera = " ".join(str(exif[k]) for k in ("make", "model") if exif.get(k))
         shown = {
             "media_type": info["media_type"], "size": human_size(info["size"]),
-            "sha256": info["sha256"], "capture_time": str(exif.get("capture_time", "")),
+            "sha256": info["sha256"][:32] + "\n" + info["sha256"][32:],
+            "capture_time": str(exif.get("capture_time", "")),
             "camera": camera, "added_at": info["added_at"][:19].replace("T", " "),
             "gps": f"{exif['gps_lat']:.5f}, {exif['gps_lon']:.5f}"
             if info["has_gps"] and "gps_lat" in exif and "gps_lon" in exif else "",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -282,7 +283,7 @@ class TestimonyForm(QWidget):
         # Witness and interview
         page = QWidget(self)
         self.pseudonym = QLineEdit(page)
-        self.identity_box = QGroupBox(self.tr("🔒 Sealed identity"), page)
+        self.identity_box = QGroupBox(self.tr("Sealed identity"), page)
         self.identity_box.setObjectName("sealed")
         self.identity_box.setToolTip(self.tr(
             "Kept sealed: never shown in lists or search, exported only to contacts you "
@@ -292,10 +293,13 @@ class TestimonyForm(QWidget):
         self.identity_details = QPlainTextEdit(self.identity_box)
         for w in (self.identity_contact, self.identity_details):
             w.setMaximumHeight(60)
+        self.identity_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         sealed = QFormLayout(self.identity_box)
-        sealed.addRow(QLabel(self.tr(
-            "Sealed: not in lists, search or exports unless a recipient may see identities."),
-            self.identity_box))
+        note = QLabel(self.tr(
+            "Sealed: never in lists, search or exports, except for recipients you allowed to "
+            "see witness identities."), self.identity_box)
+        note.setWordWrap(True)
+        sealed.addRow(note)
         sealed.addRow(self.tr("Name"), self.identity_name)
         sealed.addRow(self.tr("Contact"), self.identity_contact)
         sealed.addRow(self.tr("Details"), self.identity_details)
@@ -310,7 +314,10 @@ class TestimonyForm(QWidget):
         self.interview_languages = QLineEdit(page)
         self.prior_accounts = QPlainTextEdit(page)
         self.prior_accounts.setMaximumHeight(60)
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.addRow(self.tr("Witness pseudonym"), self.pseudonym)
         form.addRow(self.identity_box)
         form.addRow(self.tr("Interview date"), self.interview_date)
@@ -321,6 +328,7 @@ class TestimonyForm(QWidget):
         form.addRow(self.tr("Others present"), self.others_present)
         form.addRow(self.tr("Interview languages"), self.interview_languages)
         form.addRow(self.tr("Prior accounts"), self.prior_accounts)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)

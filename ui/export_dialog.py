@@ -264,7 +264,8 @@ class ExportDialog(QDialog):
             self.tr("The bundle is ready.") + "\n\n"
             + self.tr("Bundle ID: %1").replace("%1", result.bundle_id) + "\n"
             + self.tr("File SHA-256: %1").replace("%1", result.file_sha256) + "\n"
-            + self.tr("%n testimonies, for %1.", "", len(result.testimonies)).replace(
+            + self.tr("Testimonies: %n", "", len(result.testimonies)) + "\n"
+            + self.tr("Recipients: %1").replace(
                 "%1", ", ".join(fp[:11] + "…" for fp in result.recipients)) + "\n"
             + (self.tr("Witness identities are included, sealed.") if result.sealed_identity
                else self.tr("No witness identities are included."))

@@ -117,7 +117,7 @@ class KeysView(QWidget):
         self.my_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr = QLabel(mine)
         png = io.BytesIO()  # rendered in memory, never written to disk
-        card.qr_png(png, scale=5)
+        card.qr_png(png, scale=2)
         pixmap = QPixmap()
         if pixmap.loadFromData(png.getvalue()):
             self.qr.setPixmap(pixmap)

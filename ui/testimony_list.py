@@ -370,4 +370,4 @@ class TestimonyListPanel(QWidget):
         self.selected.emit(self.model.summary(current.row()).id if current.isValid() else None)
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n testimonies", "", self.model.total))
+        self.count_label.setText(self.tr("Testimonies: %n", "", self.model.total))

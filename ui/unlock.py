@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -68,14 +69,19 @@ class UnlockScreen(QWidget):
         self.busy.setRange(0, 0)
         self.busy.hide()
 
+        panel = QWidget(self)
+        panel.setMaximumWidth(520)
+        column = QVBoxLayout(panel)
+        for widget in (title, self.passphrase, self.use_recovery, self.unlock_button,
+                       self.busy, self.error):
+            column.addWidget(widget)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel, 3)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(self.passphrase)
-        layout.addWidget(self.use_recovery)
-        layout.addWidget(self.unlock_button)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.error)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def _mode_changed(self, recovery: bool) -> None:

@@ -328,11 +328,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n testimonies, for %1.</source>
+        <source>Testimonies: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Recipients: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Witness identities are included, sealed.</source>
@@ -777,15 +781,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>🔒 Sealed identity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kept sealed: never shown in lists or search, exported only to contacts you allowed to see witness identities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sealed: not in lists, search or exports unless a recipient may see identities.</source>
+        <source>Sealed identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed: never in lists, search or exports, except for recipients you allowed to see witness identities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -920,7 +924,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n testimonies</source>
+        <source>Testimonies: %n</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
