@@ -16,8 +16,10 @@ import hmac
 import io
 import json
 import os
+import queue
 import re
 import secrets
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,11 +30,12 @@ from typing import Any, BinaryIO
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from crypto import age
-from crypto.errors import CryptoError, NoIdentityMatchError
+from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
 from crypto.hashing import BackgroundHasher
 from crypto.identity import KeyCard, fingerprint_of
 from evidence_app import __version__, custody, intake, media, model, records
 from evidence_app.bag import TAGMANIFEST, BagWriter, extract_verified
+from evidence_app.blobstore import BlobRef
 from evidence_app.bundle_errors import (
     BagInvalidError,
     BundleDecryptError,
@@ -403,6 +406,79 @@ class _StreamIO(io.RawIOBase):
         return len(data)
 
 
+_END = object()
+
+
+class _ExhibitTee:
+    """Reads the bundle file for decryption while a worker thread stores the very same
+    bytes as the exhibit blob (bounded queue: constant memory, two cores busy)."""
+
+    def __init__(self, fh: BinaryIO, vault: Vault, cancel: CancelFn | None) -> None:
+        self._fh = fh
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=8)
+        self._pending = b""
+        self._ref: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(vault, cancel), daemon=True,
+                                        name="exhibit")
+        self._thread.start()
+
+    def _run(self, vault: Vault, cancel: CancelFn | None) -> None:
+        try:
+            self._ref = vault.blobs.write(_TakeReader(self), cancel=cancel)  # type: ignore[arg-type]
+        except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
+            self._error = exc
+            while self._queue.get() is not _END:  # keep the reader from blocking
+                pass
+
+    # the worker's side: BlobStore.write reads the queued chunks
+    def _take(self, n: int) -> bytes:
+        if not self._pending:
+            item = self._queue.get()
+            if item is _END:
+                return b""
+            if isinstance(item, BaseException):
+                raise item
+            self._pending = item
+        out, self._pending = self._pending[:n], self._pending[n:]
+        return out
+
+    # the decrypting side
+    def read(self, n: int = -1, /) -> bytes:
+        data = self._fh.read(n)
+        if data:
+            self._queue.put(data)
+        return data
+
+    def finish(self) -> BlobRef:
+        """Feed the rest of the file, wait for the exhibit blob, and return it."""
+        while data := self._fh.read(1 << 20):
+            self._queue.put(data)
+        self._queue.put(_END)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        ref: BlobRef = self._ref
+        return ref
+
+    def abort(self) -> None:
+        """Stop the worker; BlobStore.write removes its temp file."""
+        if self._thread.is_alive():
+            self._queue.put(CancelledError("import stopped"))
+            self._queue.put(_END)
+            self._thread.join()
+
+
+class _TakeReader:
+    """The worker's view of an :class:`_ExhibitTee`: a readable stream."""
+
+    def __init__(self, tee: _ExhibitTee) -> None:
+        self._tee = tee
+
+    def read(self, n: int = -1) -> bytes:
+        return self._tee._take(n if n > 0 else 1 << 20)
+
+
 def _is_original(path: str) -> bool:
     parts = path.split("/")
     return len(parts) == 4 and parts[0] == "data" and parts[2] == "originals"
@@ -412,20 +488,13 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
                   cancel: CancelFn | None = None) -> ImportResult:
     """Import a bundle sent to me: all checks first, then one transaction, or nothing.
 
-    The file is first copied bit-exact into the blob store (the exhibit); then the copy
-    is decrypted and scanned once, originals being written as new encrypted blobs while
-    they are hashed ("staged encrypted": their keys exist only in memory until the
-    commit, and the blobs are deleted if anything fails). Importing the same bundle
-    again changes nothing and reports "already imported".
+    The file is read once: its bytes go both to a worker storing them bit-exact in the
+    blob store (the exhibit) and to decryption and the bag scan, where originals are
+    written as new encrypted blobs while they are hashed ("staged encrypted": their keys
+    exist only in memory until the commit, and the blobs are deleted if anything fails).
+    Importing the same bundle again changes nothing and reports "already imported".
     """
     with blobs_in_flight(vault) as flight:
-        with open(path, "rb") as fh:
-            exhibit = vault.blobs.write(fh, cancel=cancel)
-        flight.add(exhibit.blob_id)
-        done = _already(vault, "file_sha256", exhibit.sha256)
-        if done is not None:
-            vault.blobs.delete(exhibit.blob_id)
-            return done
         staged: dict[str, StoredFile] = {}
 
         def sink(rel: str, size: int, reader: Readable) -> str | None:
@@ -437,8 +506,20 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
             staged[rel] = intake._derive(vault, ref, rel.rsplit("/", 1)[-1], flight)
             return ref.sha256
 
-        with vault.blobs.open(exhibit.blob_id, exhibit.key) as raw:
-            scan = scan_bundle(raw, vault.identity.age_identities(), sink=sink, cancel=cancel)
+        with open(path, "rb") as fh:
+            tee = _ExhibitTee(fh, vault, cancel)
+            try:
+                scan = scan_bundle(tee, vault.identity.age_identities(), sink=sink,
+                                   cancel=cancel)
+                exhibit = tee.finish()
+            finally:
+                tee.abort()
+        flight.add(exhibit.blob_id)
+        done = _already(vault, "file_sha256", exhibit.sha256)
+        if done is not None:
+            for blob_id in flight.ids:
+                vault.blobs.delete(blob_id)
+            return done
         result = check_scan(scan, trust_lookup(vault), vault.fingerprint())
         signer = _refuse_failures(result, allow_unknown_signer)
         bundle_id = str(result.bundle_id)
