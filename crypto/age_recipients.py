@@ -117,7 +117,10 @@ class X25519Recipient:
     def wrap(self, file_key: bytes) -> list[Stanza]:
         ephemeral = x25519.X25519PrivateKey.generate()
         share = ephemeral.public_key().public_bytes_raw()
-        shared = ephemeral.exchange(_x25519_public(self.public_bytes))
+        try:
+            shared = ephemeral.exchange(_x25519_public(self.public_bytes))
+        except ValueError:
+            raise KeyFormatError("X25519 recipient is a low-order point") from None
         key = HKDF(hashes.SHA256(), 32, share + self.public_bytes, _X25519_LABEL).derive(shared)
         return [Stanza("X25519", (b64encode(share),), _seal(key, file_key))]
 

@@ -337,3 +337,8 @@ def test_armor_format_and_strictness() -> None:
         age.decrypt_bytes(ct.replace(b"\n", b" \n", 1), [ident])
     with pytest.raises(ArmorError):
         age.decrypt_bytes(b"garbage", [ident])
+
+
+def test_low_order_recipient_is_refused() -> None:
+    with pytest.raises(KeyFormatError):
+        age.encrypt_bytes(b"x", [age.X25519Recipient(bytes(32))])

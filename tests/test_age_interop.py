@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import pty
 import subprocess
 from pathlib import Path
 
@@ -157,3 +158,53 @@ def test_scrypt_typage_to_ours() -> None:
                 data=plain, env={"PW": "tröstlich horse"})
     assert ct.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
     assert age.decrypt_bytes(ct, [age.ScryptIdentity("tröstlich horse")]) == plain
+
+
+# --- age CLI with a passphrase (it reads only from a terminal: give it a pseudo-terminal) ------
+
+
+def age_with_tty(args: list[str], passphrase: str) -> None:
+    """Run ``age`` on a pseudo-terminal, answering each passphrase prompt; no fixed waits:
+    we write only after reading a prompt, and read until the child closes the terminal."""
+    age_bin = require_tool("age")
+    pid, fd = pty.fork()
+    if pid == 0:  # child: becomes age, with the pty as its controlling terminal
+        os.execv(age_bin, [age_bin, *args])  # noqa: S606 - the trusted peer, no shell
+    seen = b""
+    answered = 0
+    try:
+        while True:
+            try:
+                data = os.read(fd, 1024)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            seen += data
+            if seen.lower().count(b"passphrase") > answered:
+                os.write(fd, passphrase.encode() + b"\n")
+                answered += 1
+    finally:
+        os.close(fd)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, seen.decode(errors="replace")
+    assert answered >= 1
+
+
+def test_scrypt_ours_to_age_cli(tmp_path: Path) -> None:
+    plain = os.urandom(CHUNK_SIZE + 9)
+    src = tmp_path / "file.age"
+    src.write_bytes(age.encrypt_bytes(plain, [age.ScryptRecipient("pässphrase", work_factor=14)]))
+    out = tmp_path / "out"
+    age_with_tty(["-d", "-o", str(out), str(src)], "pässphrase")
+    assert out.read_bytes() == plain
+
+
+def test_scrypt_age_cli_to_ours(tmp_path: Path) -> None:
+    plain = os.urandom(CHUNK_SIZE + 9)
+    src = tmp_path / "plain"
+    src.write_bytes(plain)
+    ct = tmp_path / "file.age"
+    age_with_tty(["-p", "-o", str(ct), str(src)], "pässphrase")
+    assert b"\n-> scrypt " in ct.read_bytes()
+    assert age.decrypt_bytes(ct.read_bytes(), [age.ScryptIdentity("pässphrase")]) == plain
