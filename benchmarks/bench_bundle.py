@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_BUNDLE_RUNS", "3"))
-PASSPHRASE = "benchmark passphrase"
+PASSPHRASE = "benchmark passphrase"  # noqa: S105 - throwaway vaults in a temp folder
 
 
 def parse_size(text: str) -> int:
