@@ -413,8 +413,12 @@ class _ExhibitTee:
     """Reads the bundle file for decryption while a worker thread stores the very same
     bytes as the exhibit blob (bounded queue: constant memory, two cores busy)."""
 
-    def __init__(self, fh: BinaryIO, vault: Vault, cancel: CancelFn | None) -> None:
+    def __init__(self, fh: BinaryIO, vault: Vault, cancel: CancelFn | None,
+                 progress: ProgressFn | None) -> None:
         self._fh = fh
+        self._progress = progress
+        self._done = 0
+        self._total = os.fstat(fh.fileno()).st_size
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=8)
         self._pending = b""
         self._ref: Any = None
@@ -448,6 +452,9 @@ class _ExhibitTee:
         data = self._fh.read(n)
         if data:
             self._queue.put(data)
+            self._done += len(data)
+            if self._progress is not None:
+                self._progress(self._done, self._total)
         return data
 
     def finish(self) -> BlobRef:
@@ -485,6 +492,7 @@ def _is_original(path: str) -> bool:
 
 
 def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = False,
+                  progress: ProgressFn | None = None,
                   cancel: CancelFn | None = None) -> ImportResult:
     """Import a bundle sent to me: all checks first, then one transaction, or nothing.
 
@@ -493,6 +501,7 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
     written as new encrypted blobs while they are hashed ("staged encrypted": their keys
     exist only in memory until the commit, and the blobs are deleted if anything fails).
     Importing the same bundle again changes nothing and reports "already imported".
+    ``progress(bytes read, file size)``; ``cancel()`` is polled.
     """
     with blobs_in_flight(vault) as flight:
         staged: dict[str, StoredFile] = {}
@@ -507,7 +516,7 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
             return ref.sha256
 
         with open(path, "rb") as fh:
-            tee = _ExhibitTee(fh, vault, cancel)
+            tee = _ExhibitTee(fh, vault, cancel, progress)
             try:
                 scan = scan_bundle(tee, vault.identity.age_identities(), sink=sink,
                                    cancel=cancel)

@@ -82,7 +82,10 @@ def test_round_trip_bit_exact_with_consent_incidents_custody(pair: Pair, tmp_pat
 def test_reimport_is_a_noop(pair: Pair, tmp_path: Path) -> None:
     out = tmp_path / "out.age"
     export(pair, out)
-    bundle.import_bundle(pair.bob, out)
+    seen: list[tuple[int, int | None]] = []
+    bundle.import_bundle(pair.bob, out, progress=lambda d, t: seen.append((d, t)))
+    size = out.stat().st_size
+    assert seen[-1] == (size, size)
     before = snapshot(pair.bob)
     again = bundle.import_bundle(pair.bob, out)
     assert again.status == "already imported"
@@ -178,6 +181,23 @@ def test_cancelled_export_leaves_nothing(pair: Pair, tmp_path: Path) -> None:
         export(pair, out, cancel=cancel)
     assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["alice", "bob"]
     assert snapshot(pair.alice) == before
+
+
+def test_cancelled_import_leaves_nothing(pair: Pair, tmp_path: Path) -> None:
+    out = tmp_path / "out.age"
+    export(pair, out)
+    calls = 0
+
+    def cancel() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 3
+
+    before = snapshot(pair.bob)
+    with pytest.raises(CancelledError):
+        bundle.import_bundle(pair.bob, out, cancel=cancel)
+    assert snapshot(pair.bob) == before
+    assert list(pair.bob.blobs.tmp_dir.iterdir()) == []
 
 
 def test_progress_counts_original_bytes(pair: Pair, tmp_path: Path) -> None:
