@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from crypto import age, sshsig
 from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
+from crypto.identity import fingerprint_of
 from evidence_app import custody, model
 from evidence_app.bag import (
     MANIFEST,
@@ -56,6 +57,7 @@ SEALED_IDENTITY = "data/sealed-identity.age"
 TOP_FILES = frozenset({"data/index.html", "data/loadsheet.csv", SEALED_IDENTITY})
 MAX_KEPT = 64 << 20
 _ID = re.compile(r"[0-9a-f]{32}")
+_SHA = re.compile(r"[0-9a-f]{64}")
 _SUBFOLDERS = ("originals/", "derivatives/")
 _AGE_HEAD = b"age-encryption.org/v1\n"
 _ARMOR_HEAD = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -216,9 +218,11 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
     add = result.findings.append
     base = f"data/{tid}/"
     doc = _load_json(result, base + "testimony.json")
-    if not isinstance(doc, dict) or doc.get("schema") != TESTIMONY_SCHEMA or doc.get("id") != tid:
-        raise BagInvalidError(f"{base}testimony.json: unknown schema or wrong id")
-    checked = model.validate_input(doc.get("data"))
+    _check_doc(doc, tid, base)
+    try:
+        checked = model.validate_input(doc.get("data"))
+    except model.ModelError as exc:
+        raise BagInvalidError(f"{base}testimony.json: {exc}") from None
     result.testimonies[tid] = doc
     add(Finding("testimony", tid, True, "testimony.json is valid"))
     add(Finding("consent", tid, checked.has_consent,
@@ -242,29 +246,50 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
         content = checked.to_json_dict(include_identity=False)
         content.pop("status", None)
         version_sha = hashlib.sha256(model.canonical_json(content)).hexdigest()
-        problems.extend(_chain_matches(doc, events, result.bundle_id, version_sha))
+        signer = fingerprint_of(result.signer.key) if result.signer else None
+        problems.extend(_chain_matches(doc, events, result.bundle_id, version_sha, signer))
     add(Finding("custody", tid, not problems,
                 "; ".join(problems) if problems else f"{len(events)} events, continuous and "
                 "signed", CustodyChainError))
 
 
+def _check_doc(doc: Any, tid: str, base: str) -> None:
+    """The shape of testimony.json, strictly: import relies on every field checked here."""
+    bad = BagInvalidError(f"{base}testimony.json: unknown schema, wrong id or malformed field")
+    if not isinstance(doc, dict) or doc.get("schema") != TESTIMONY_SCHEMA or doc.get("id") != tid:
+        raise bad
+    if (type(doc.get("version")) is not int or doc["version"] < 1
+            or doc.get("status") not in model.STATUSES
+            or not all(isinstance(doc.get(k), str) for k in ("created_at", "updated_at"))
+            or not isinstance(doc.get("attachments"), list)):
+        raise bad
+    for att in doc["attachments"]:
+        if (not isinstance(att, dict) or not _ID.fullmatch(str(att.get("id")))
+                or not _SHA.fullmatch(str(att.get("sha256")))
+                or type(att.get("size")) is not int or att["size"] < 0
+                or not all(isinstance(att.get(k), str)
+                           for k in ("media_type", "original_name", "added_at"))):
+            raise bad
+
+
 def _attachment_paths(doc: dict[str, Any], base: str) -> list[str]:
+    """Bag paths (relative to the testimony folder) that testimony.json names."""
     out: list[str] = []
-    for att in doc.get("attachments") or []:
-        if not isinstance(att, dict):
-            raise BagInvalidError(f"{base}testimony.json: malformed attachment entry")
-        for key in ("original", "derivative"):
+    for att in doc["attachments"]:
+        for key, folder in (("original", "originals/"), ("derivative", "derivatives/")):
             entry = att.get(key)
             if entry is None:
                 continue
-            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            if (not isinstance(entry, dict) or not isinstance(entry.get("path"), str)
+                    or not entry["path"].startswith(folder)
+                    or "/" in entry["path"].removeprefix(folder)):
                 raise BagInvalidError(f"{base}testimony.json: malformed attachment entry")
             out.append(entry["path"])
     return out
 
 
 def _chain_matches(doc: dict[str, Any], events: list[dict[str, Any]],
-                   bundle_id: str | None, version_sha: str) -> list[str]:
+                   bundle_id: str | None, version_sha: str, signer: str | None) -> list[str]:
     """The chain must record this version's content, every exported original, and end
     with the export in this bundle."""
     problems: list[str] = []
@@ -282,6 +307,8 @@ def _chain_matches(doc: dict[str, Any], events: list[dict[str, Any]],
     if (last.get("action") != "exported" or not isinstance(details, dict)
             or details.get("bundle_id") != bundle_id):
         problems.append("the chain does not end with the export of this bundle")
+    elif signer is not None and _digits(str(last.get("actor"))) != _digits(signer):
+        problems.append("the export event was not made by the bundle's signer")
     return problems
 
 

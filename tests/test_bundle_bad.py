@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import tarfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -295,3 +296,24 @@ def test_custody_log_cut_before_the_export(world: tuple[Pair, bytes], tmp_path: 
         log.write_bytes(b"".join(log.read_bytes().splitlines(keepends=True)[:-1]))
 
     refused(p, altered(p, good, tmp_path, cut), tmp_path, CustodyChainError, "export")
+
+
+@pytest.mark.parametrize("field", ["version", "original_path", "attachment_id", "data"])
+def test_malformed_testimony_json_under_valid_signature(world: tuple[Pair, bytes],
+                                                        tmp_path: Path, field: str) -> None:
+    p, good = world
+
+    def change(folder: Path) -> None:
+        path = next((folder / "data").glob("*/testimony.json"))
+        doc = json.loads(path.read_bytes())
+        if field == "version":
+            doc["version"] = "3"
+        elif field == "original_path":
+            doc["attachments"][0]["original"]["path"] = "originals/../testimony.json"
+        elif field == "attachment_id":
+            doc["attachments"][0]["id"] = "../../x"
+        else:
+            doc["data"]["unknown_key"] = 1
+        path.write_text(json.dumps(doc))
+
+    refused(p, altered(p, good, tmp_path, change), tmp_path, BagInvalidError, "testimony.json")
