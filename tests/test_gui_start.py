@@ -173,3 +173,12 @@ def test_settings_hold_no_content(qtbot, tmp_path):
     win.close()
     text = (tmp_path / "settings.ini").read_text(encoding="utf-8", errors="replace")
     assert "W-014" not in text and "Khorog" not in text and "geometry" in text
+
+
+def test_idle_minutes_and_language_are_stored(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path)
+    win.set_idle_minutes(12)
+    win.set_language("en")
+    win.close()
+    again = settings(tmp_path)
+    assert again.idle_minutes == 12 and again.language == "en"

@@ -169,9 +169,11 @@ class IncidentsEditor(QWidget):
         row.addWidget(add)
         row.addWidget(self.remove)
         left.addLayout(row)
+        self.acts.list.setMinimumHeight(180)
+        self.list.setMaximumWidth(220)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        layout.addWidget(self.form, 3)
+        layout.addWidget(self.form, 4)
         self._show(-1)
 
     def set_incidents(self, items: list[dict[str, Any]]) -> None:

@@ -112,11 +112,10 @@ class ImportView(QWidget):
 
         def job(progress: Any, cancel: Any) -> list[Outcome]:
             out = []
-            for i, path in enumerate(paths):
-                progress(i, len(paths))
+            for path in paths:
                 try:
                     result = bundle.import_bundle(vault, path, allow_unknown_signer=allow,
-                                                  cancel=cancel)
+                                                  progress=progress, cancel=cancel)
                 except CancelledError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - each file gets its own verdict
@@ -126,18 +125,22 @@ class ImportView(QWidget):
                     out.append(Outcome(path, error=message))
                 else:
                     out.append(Outcome(path, result=result))
-            progress(len(paths), len(paths))
             return out
 
-        self.progress.setRange(0, len(paths))
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.add_button.setEnabled(False)
         self.message.setText(self.tr("Checking and importing %n bundle(s)…", "", len(paths)))
         self.task = self._runner.start(job, on_success=self._done, on_error=self._failed,
-                                       on_progress=lambda d, _t: self.progress.setValue(d))
+                                       on_progress=self._progress)
         return self.task
+
+    def _progress(self, done: int, total: int) -> None:
+        """Bytes read of the bundle being imported (one bundle after the other)."""
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * min(done, total) / total))
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -10,12 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from evidence_app.vault import Vault
 from ui.clipboard import SecureClipboard
+from ui.i18n import available_languages
 from ui.settings import APPLICATION, Settings
 from ui.setup_wizard import SetupWizard
 from ui.style import STYLE
@@ -111,6 +118,18 @@ class MainWindow(QMainWindow):
         menu.addAction(self.panic_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        prefs = self.menuBar().addMenu(self.tr("&Settings"))
+        self.idle_action = QAction(self.tr("Lock after inactivity…"), self)
+        self.idle_action.triggered.connect(self._ask_idle_minutes)
+        prefs.addAction(self.idle_action)
+        languages = prefs.addMenu(self.tr("Language (after restart)"))
+        for code in [""] + available_languages():
+            action = QAction(QLocale(code).nativeLanguageName() if code
+                             else self.tr("System default"), self)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            languages.addAction(action)
 
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
@@ -160,6 +179,24 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.idle.start()
         self.unlocked.emit()
+
+    # -- preferences -----------------------------------------------------------------
+
+    def _ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self, self.tr("Auto-lock"), self.tr("Lock the vault after this many idle minutes:"),
+            round(self.settings.idle_minutes), 1, 240)
+        if ok:
+            self.set_idle_minutes(minutes)
+
+    def set_idle_minutes(self, minutes: float) -> None:
+        """Store the auto-lock delay and apply it at once."""
+        self.settings.idle_minutes = minutes
+        self.idle.set_interval(int(minutes * 60_000))
+
+    def set_language(self, code: str) -> None:
+        """Store the interface language ("" = system); used from the next start."""
+        self.settings.language = code
 
     # -- safety ----------------------------------------------------------------------
 

@@ -51,6 +51,7 @@ class Workspace(QWidget):
         split.addWidget(self.editor)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([520, 780])
 
         self.keys = KeysView(vault, clipboard, self)
         self.tabs = QTabWidget(self)

@@ -592,6 +592,30 @@
         <source>&amp;Vault</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after inactivity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language (after restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the vault after this many idle minutes:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
