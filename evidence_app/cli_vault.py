@@ -26,7 +26,7 @@ from crypto.age_recipients import X25519Identity
 from crypto.kdf import Argon2Params
 from evidence_app import records
 from evidence_app.errors import CheckFailed, UserError
-from evidence_app.model import load_input
+from evidence_app.model import INPUT_MAX_BYTES, load_input
 from evidence_app.paths import atomic_write
 from evidence_app.search import SORT_COLUMNS
 from evidence_app.vault import Vault
@@ -200,7 +200,7 @@ def cmd_contacts_list(args: argparse.Namespace) -> int:
 def _load_json_file(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
+            raw = fh.read(INPUT_MAX_BYTES + 1)  # load_input refuses anything longer
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
     checked = load_input(raw)
