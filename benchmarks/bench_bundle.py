@@ -5,7 +5,8 @@
     .venv/bin/python benchmarks/bench_bundle.py 256M     # or BENCH_BUNDLE_SIZE=256M
     BENCH_DIR=/dev/shm ...                               # files on tmpfs
 
-Compares (median of BENCH_BUNDLE_RUNS runs, default 3, each in its own child process):
+Compares (median of BENCH_BUNDLE_RUNS interleaved runs, default 3, each in its own child
+process; start-up costs count on both sides):
   export (intake-hash check + tar + age encrypt, one pass)    vs  age -r  on the same file;
   import (decrypt + every check + store, one transaction)     vs  age -d  of that bundle.
 Targets: export/age -r <= 1.0, import/age -d <= 1.2, peak RSS < 200 MB. The bundle uses the
@@ -97,17 +98,14 @@ def measured(cmd: list[str]) -> tuple[float, float]:
     return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def median_of(cmd: list[str], before: list[str] | None = None) -> tuple[float, float]:
-    times, peak = [], 0.0
-    for _ in range(RUNS):
-        if before:
-            subprocess.run(before, check=True)
-        result = subprocess.run([sys.executable, __file__, "--measure", *cmd],
-                                check=True, capture_output=True, text=True)
-        wall, rss = map(float, result.stdout.split())
-        times.append(wall)
-        peak = max(peak, rss)
-    return statistics.median(times), peak
+def once(cmd: list[str], before: list[str] | None = None) -> tuple[float, float]:
+    """One measured run of ``cmd`` in a child (after ``before``, unmeasured)."""
+    if before:
+        subprocess.run(before, check=True)
+    result = subprocess.run([sys.executable, __file__, "--measure", *cmd],
+                            check=True, capture_output=True, text=True)
+    wall, rss = map(float, result.stdout.split())
+    return wall, rss
 
 
 def main(argv: list[str]) -> None:
@@ -129,14 +127,25 @@ def main(argv: list[str]) -> None:
         _setup(work, size)
         me = [sys.executable, __file__]
         bundle_file = work / "b.age"
-        exp, exp_rss = median_of([*me, "--export", str(work), str(bundle_file)],
-                                 before=["rm", "-f", str(bundle_file)])
-        age_r, _ = median_of([age_tool, "-r", (work / "bob.pub").read_text(), "-o",
-                              str(work / "plain.age"), str(work / "attachment.bin")],
-                             before=["rm", "-f", str(work / "plain.age")])
-        imp, imp_rss = median_of([*me, "--import", str(work), str(bundle_file)])
-        age_d, _ = median_of([age_tool, "-d", "-i", str(work / "bob.key"), "-o", os.devnull,
-                              str(bundle_file)])
+        plain_age = work / "plain.age"
+        ops = {
+            "export": ([*me, "--export", str(work), str(bundle_file)],
+                       ["rm", "-f", str(bundle_file)]),
+            "age -r": ([age_tool, "-r", (work / "bob.pub").read_text(), "-o", str(plain_age),
+                        str(work / "attachment.bin")], ["rm", "-f", str(plain_age)]),
+            "import": ([*me, "--import", str(work), str(bundle_file)], None),
+            "age -d": ([age_tool, "-d", "-i", str(work / "bob.key"), "-o", os.devnull,
+                        str(bundle_file)], None),
+        }
+        times: dict[str, list[float]] = {k: [] for k in ops}
+        peak: dict[str, float] = dict.fromkeys(ops, 0.0)
+        for _ in range(RUNS):  # interleaved, so all see the same background load
+            for name, (cmd, before) in ops.items():
+                wall, rss = once(cmd, before)
+                times[name].append(wall)
+                peak[name] = max(peak[name], rss)
+        exp, age_r, imp, age_d = (statistics.median(times[k]) for k in ops)
+        exp_rss, imp_rss = peak["export"], peak["import"]
     mib = size / (1 << 20)
     print(f"attachment {mib:.0f} MiB, median of {RUNS} runs")
     print(f"export   {exp:6.2f} s  vs age -r {age_r:6.2f} s  ratio {exp / age_r:4.2f} "
