@@ -7,7 +7,7 @@ import os
 import time
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from ui_support import CAMERA_PHOTOS, FAST_KDF, PASSPHRASE, sample_testimony
 
 from evidence_app import records
@@ -80,8 +80,6 @@ def test_act_picker_search_and_choice(qtbot, workspace):
     picker.search.setText("torture")
     codes = [picker.list.item(i).text().split()[0] for i in range(picker.list.count())]
     assert "RS-7-1-f" in codes and len(codes) < 10
-    from PySide6.QtCore import Qt
-
     picker.list.item(codes.index("RS-7-1-f")).setCheckState(Qt.CheckState.Checked)
     assert incidents.incidents()[0]["acts"] == ["RS-7-1-f"]
 
@@ -179,3 +177,46 @@ def test_keys_view_shows_my_card_and_adds_a_contact(qtbot, workspace, tmp_path):
     assert keys.table.item(0, 0).text() == "Lawyer B"
     keys.add_card(card, trusted=True, may_see_identities=False, verified_how=None)
     assert "already" in keys.message.text()
+
+
+def test_dropping_files_adds_them(qtbot, workspace, vault):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    tid = records.add_testimony(vault, sample_testimony())
+    workspace.show_testimony(tid)
+    panel = workspace.attachments
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(CAMERA_PHOTOS[0]))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(panel.changed, timeout=20_000):
+        panel.dropEvent(event)
+    assert len(records.get_testimony(vault, tid)["attachments"]) == 1
+
+
+def test_trust_checkboxes_update_the_contact(qtbot, workspace, tmp_path):
+    other, _ = Vault.create(tmp_path / "other", PASSPHRASE, "Coordinator C",
+                            kdf_params=FAST_KDF)
+    card = other.identity.card().to_text()
+    other.lock()
+    keys = workspace.keys
+    keys.add_card(card, trusted=False, may_see_identities=False, verified_how=None)
+    with qtbot.waitSignal(keys.contacts_changed):
+        keys.table.item(0, keys.COL_IDENTITIES).setCheckState(Qt.CheckState.Checked)
+    [contact] = workspace.vault.list_contacts()
+    assert contact.may_see_identities and not contact.trusted
+
+
+def test_clipboard_value_is_cleared_after_the_delay(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    board = SecureClipboard(clear_after_ms=50)
+    board.copy("12345 67890")
+    assert QGuiApplication.clipboard().text() == "12345 67890"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "")
+    QGuiApplication.clipboard().setText("the user's own text")
+    board.copy("secret-ish")
+    QGuiApplication.clipboard().setText("copied by the user since")
+    board.clear_now()
+    assert QGuiApplication.clipboard().text() == "copied by the user since"
