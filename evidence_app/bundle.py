@@ -172,7 +172,7 @@ class _Item:
 def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence[Contact],
                   out: Path, *, redact_exif: bool = False, omit_originals: bool = False,
                   include_self: bool = False, classical: bool = False,
-                  progress: ProgressFn | None = None,
+                  source_organization: str | None = None, progress: ProgressFn | None = None,
                   cancel: CancelFn | None = None) -> ExportResult:
     """Export testimonies as one bundle for ``contacts`` (and me, with ``include_self``).
 
@@ -212,7 +212,7 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
         ("External-Identifier", bundle_id),
         ("Bag-Software-Agent", f"evidence-vault {__version__}"),
     ]
-    org = _source_organization(vault)
+    org = " ".join((source_organization or "").split())
     if org:
         info.append(("Source-Organization", org))
     info += [("Intended-Recipients", fp) for fp in fingerprints]
@@ -251,11 +251,6 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
         os.replace(tmp, out)
     _fsync_dir(out.parent)
     return ExportResult(bundle_id, out, file_sha, tm_sha, fingerprints, sealed is not None, tids)
-
-
-def _source_organization(vault: Vault) -> str | None:
-    row = vault.db.execute("SELECT value FROM meta WHERE key = 'organization'").fetchone()
-    return str(row[0]) if row and row[0] else None
 
 
 def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],

@@ -50,7 +50,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = bundle.export_bundle(
             vault, tids, contacts, Path(args.out), redact_exif=args.redact_exif,
             omit_originals=args.omit_originals, include_self=args.include_self,
-            classical=args.classical, progress=_progress if sys.stderr.isatty() else None)
+            classical=args.classical, source_organization=args.organization,
+            progress=_progress if sys.stderr.isatty() else None)
     print(f"exported bundle {result.bundle_id}: {len(result.testimonies)} testimonies, "
           f"{len(result.recipients)} recipients, sha256 {result.file_sha256}")
     return 0
@@ -127,6 +128,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--include-self", action="store_true", help="I can decrypt it too")
     p.add_argument("--classical", action="store_true",
                    help="encrypt to X25519 only (for age < 1.3), not post-quantum")
+    p.add_argument("--organization", metavar="NAME",
+                   help="Source-Organization written in bag-info.txt (optional)")
     p.add_argument("--all", action="store_true", help="every testimony in the vault")
     p.add_argument("ids", nargs="*", metavar="ID", help="testimony IDs")
     p.set_defaults(func=cmd_export)

@@ -368,6 +368,8 @@ def to_json(result: VerifyResult) -> dict[str, Any]:
             "fingerprint": signer.fingerprint, "principal": signer.principal,
             "status": signer.status, "contact_id": signer.contact_id},
         "intended_recipients": info_values(result.info, "Intended-Recipients"),
+        "source_organization": next(iter(info_values(result.info, "Source-Organization")),
+                                    None),
         "testimonies": sorted(result.testimonies),
         "checks": [{"check": f.check, "subject": f.subject, "ok": f.ok, "detail": f.detail}
                    for f in result.findings],

@@ -52,12 +52,13 @@ def _export(run: Run, tmp_path: Path, p: Pair, *extra: str) -> Path:
 
 
 def test_export_import_verify_via_cli(setup: Pair, run: Run, tmp_path: Path) -> None:
-    out = _export(run, tmp_path, setup, "--redact-exif")
+    out = _export(run, tmp_path, setup, "--redact-exif", "--organization", "Field Team 7")
     code, stdout, _ = run("bob", "verify", str(out), "--json")
     assert code == 0
     report = json.loads(stdout)
     assert report["ok"] and report["testimonies"] == [setup.tid]
     assert report["signer"]["status"] == "trusted"
+    assert report["source_organization"] == "Field Team 7"
     checks = {c["check"] for c in report["checks"]}
     assert {"signature", "trust", "recipients", "file", "custody", "consent", "intake"} <= checks
     code, stdout, _ = run("bob", "import", str(out))
