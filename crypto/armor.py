@@ -28,6 +28,8 @@ _COLUMNS = 64
 _LINE_BYTES = 48
 _WHITESPACE = b" \t\r\n"
 _B64_PADDED = re.compile(rb"[A-Za-z0-9+/]*={0,2}")
+_FULL_LINES = re.compile(rb"(?:[A-Za-z0-9+/]{64}\r?\n)*")
+_BULK = 1024 * 66
 
 
 class _Writes(Protocol):
@@ -108,6 +110,12 @@ class ArmorReader(Source):
             self._state = "body"
         if self._state == "done":
             return False
+        # Fast path: decode a run of full 64-column lines at once (always canonical: 48 bytes).
+        run = _FULL_LINES.match(self._armored.peek_bytes(_BULK))
+        if run is not None and (bulk := run.end()):
+            text = self._armored.read(bulk) or b""
+            self._buf += base64.b64decode(text.replace(b"\r", b"").replace(b"\n", b""))
+            return True
         line = self._line()
         if line == END:
             self._finish()
