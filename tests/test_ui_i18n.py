@@ -79,3 +79,11 @@ def test_right_to_left_mirrors_layouts(qtbot):
     qtbot.waitExposed(meter)
     bar, label = meter._bar, meter._label
     assert label.geometry().right() < bar.geometry().left()
+
+
+def test_direction_follows_the_language():
+    from ui.i18n import direction_for
+
+    assert direction_for("fa") == Qt.LayoutDirection.RightToLeft
+    assert direction_for("tg") == Qt.LayoutDirection.LeftToRight
+    assert direction_for("en") == Qt.LayoutDirection.LeftToRight

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 DOMAIN = "evidence"
@@ -39,4 +40,12 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> QT
     if not ok:
         return None
     app.installTranslator(translator)
+    if isinstance(app, QGuiApplication):
+        app.setLayoutDirection(direction_for(language))
     return translator
+
+
+def direction_for(language: str | None) -> Qt.LayoutDirection:
+    """Right-to-left for languages written that way (fa, ar, he...), else left-to-right."""
+    locale = QLocale(language) if language else QLocale()
+    return locale.textDirection()
