@@ -9,6 +9,9 @@ when the whole plaintext is empty.
 age uses 16-byte file keys; the vault's blob store uses this layer directly with a random 32-byte
 key per blob. Memory use is constant: data moves in blocks of ``BLOCK_CHUNKS`` chunks.
 
+``encrypt_payload``/``decrypt_payload`` overlap reading, crypto and writing on three threads
+(:class:`ReadAhead`, the caller, :class:`WriteBehind`); the file-like classes use no threads.
+
 Decryption never releases a chunk before its tag verified. As in the reference implementation,
 chunks that verified before a failure are released first, and the failure is raised on the next
 read (so a reader may see some verified plaintext, then :class:`PayloadError`).
@@ -35,12 +38,19 @@ if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
 
 __all__ = [
+    "BLOCK_CHUNKS",
     "CHUNK_SIZE",
+    "ENC_CHUNK_SIZE",
     "NONCE_SIZE",
     "PayloadReader",
     "PayloadWriter",
+    "ReadAhead",
+    "WriteBehind",
     "decrypt_payload",
+    "drain",
     "encrypt_payload",
+    "feed",
+    "read_full",
 ]
 
 CHUNK_SIZE = 64 * 1024
