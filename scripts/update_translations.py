@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 UI = ROOT / "ui"
 I18N = UI / "i18n"
 VOCABULARY = UI / "vocabulary.py"
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "tg", "ru", "fa")
 BIN = Path(sys.executable).parent
 
 
