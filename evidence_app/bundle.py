@@ -55,6 +55,7 @@ from evidence_app.verify import (
     VerifyResult,
     check_scan,
     decrypt_stream,
+    redact,
     scan_bundle,
 )
 
@@ -364,6 +365,8 @@ def decrypt_bundle(vault: Vault, path: Path, out: Path, *, allow_unknown_signer:
             extract_verified(decrypt_stream(fh, identities), out, scan, cancel=cancel)
         except CryptoError as exc:
             raise BundleDecryptError(f"the bundle changed while reading: {exc}") from None
+        except BagInvalidError as exc:
+            raise BagInvalidError(redact(str(exc))) from None
     return out
 
 
@@ -576,7 +579,7 @@ def _refuse_failures(result: VerifyResult, allow_unknown_signer: bool) -> Signer
             continue
         if f.check == "trust" and allow_unknown_signer:
             continue
-        raise f.error(f"{f.subject}: {f.detail}")
+        raise f.error(redact(f"{f.subject}: {f.detail}"))
     if result.signer is None or result.bundle_id is None:
         raise BagInvalidError("the bundle has no valid signature or identifier")
     if result.signer.status != "trusted" and not allow_unknown_signer:

@@ -58,6 +58,7 @@ TOP_FILES = frozenset({"data/index.html", "data/loadsheet.csv", SEALED_IDENTITY}
 MAX_KEPT = 64 << 20
 _ID = re.compile(r"[0-9a-f]{32}")
 _SHA = re.compile(r"[0-9a-f]{64}")
+_EVIDENCE_NAME = re.compile(r"((?:originals|derivatives)/)(\d+)-[^\s:;,]+")
 _SUBFOLDERS = ("originals/", "derivatives/")
 _AGE_HEAD = b"age-encryption.org/v1\n"
 _ARMOR_HEAD = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -106,13 +107,12 @@ class VerifyResult:
         """The first failed finding, in check order."""
         return next((f for f in self.findings if not f.ok), None)
 
-    def raise_first(self) -> None:
-        """Raise the first failure as its own exception class (import refuses on it)."""
-        bad = self.first_failure()
-        if bad is not None:
-            raise bad.error(f"{bad.subject}: {bad.detail}")
-        if not self.findings:
-            raise BagInvalidError("nothing was checked")
+
+
+def redact(text: str) -> str:
+    """``text`` with evidence file names cut to their ``NN-`` index, for error messages
+    (which may be logged); reports and verify output keep full bag paths on purpose."""
+    return _EVIDENCE_NAME.sub(r"\1\2-…", text)
 
 
 def check_scan(scan: BagScan, trust: TrustLookup | None,

@@ -54,6 +54,7 @@ def refused(p: Pair, data: bytes, tmp_path: Path, error: type[CheckFailed],
         bundle.import_bundle(p.bob, path)
     message = str(info.value)
     assert "\n" not in message and "Witness Realname" not in message
+    assert not any(name in message for name in ("DSCN0010", "Canon_40D", "Arbitro"))
     assert snapshot(p.bob) == before
 
 
@@ -243,6 +244,20 @@ def test_changed_file_under_valid_signature(world: tuple[Pair, bytes], tmp_path:
 
     refused(p, altered(p, good, tmp_path, change, manifest=False), tmp_path, CheckFailed,
             "index.html")
+
+
+def test_changed_original_is_named_without_its_file_name(world: tuple[Pair, bytes],
+                                                        tmp_path: Path) -> None:
+    p, good = world
+
+    def change(folder: Path) -> None:
+        target = next((folder / "data").glob("*/originals/*DSCN0010*"))
+        data = bytearray(target.read_bytes())
+        data[5000] ^= 1
+        target.write_bytes(bytes(data))
+
+    refused(p, altered(p, good, tmp_path, change, manifest=False), tmp_path, BagInvalidError,
+            r"originals/\d\d-…: SHA-256 mismatch")
 
 
 def test_signature_by_an_untrusted_key(world: tuple[Pair, bytes], tmp_path: Path) -> None:
