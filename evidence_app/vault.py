@@ -13,6 +13,7 @@ open fails with :class:`VaultBusyError` instead of racing on the same files.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hmac
 import json
 import os
@@ -245,6 +246,8 @@ class Vault:
         master = bytearray(secrets.token_bytes(32))
         code = keyslots.new_recovery_code()
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # an existing one: as is
+        for stale in path.parent.glob(f".{glob.escape(path.name)}.creating-*"):
+            shutil.rmtree(stale, ignore_errors=True)  # left by a creation that crashed
         staging = path.parent / f".{path.name}.creating-{secrets.token_hex(8)}"
         make_private_dir(staging)
         try:

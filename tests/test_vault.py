@@ -70,6 +70,15 @@ def test_create_leaves_the_parent_folder_mode_alone(tmp_path: Path) -> None:
     assert stat.S_IMODE((parent / "vault").stat().st_mode) == 0o700
 
 
+def test_create_removes_what_a_crashed_creation_left(tmp_path: Path) -> None:
+    stale = tmp_path / ".vault.creating-0011223344556677"
+    stale.mkdir()
+    (stale / "keyslot-passphrase.json").write_text("{}")
+    vault, _ = Vault.create(tmp_path / "vault", PASS, "A", kdf_params=FAST)
+    vault.lock()
+    assert [p.name for p in tmp_path.iterdir()] == ["vault"]
+
+
 def test_create_refuses_non_empty_folder_but_takes_an_empty_one(tmp_path: Path) -> None:
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("x")
