@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crypto import age, bech32
-from crypto.age_header import Source, Stanza, b64decode, encode_header, parse_header
+from crypto.age_header import Source, Stanza, b64decode, b64encode, encode_header, parse_header
 from crypto.errors import (
     ArmorError,
     CancelledError,
@@ -342,3 +342,28 @@ def test_armor_format_and_strictness() -> None:
 def test_low_order_recipient_is_refused() -> None:
     with pytest.raises(KeyFormatError):
         age.encrypt_bytes(b"x", [age.X25519Recipient(bytes(32))])
+
+
+def test_header_mac_is_checked_in_constant_time_before_the_payload(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import crypto.age_header as age_header
+
+    calls: list[bytes] = []
+    real = age_header.std_hmac.compare_digest
+
+    def spy(a: bytes, b: bytes) -> bool:
+        calls.append(b)
+        return real(a, b)
+
+    monkeypatch.setattr(age_header.std_hmac, "compare_digest", spy)
+    ident = age.X25519Identity.generate()
+    ct = age.encrypt_bytes(b"payload", [ident.recipient()])
+    assert age.decrypt_bytes(ct, [ident]) == b"payload" and len(calls) == 1
+    # A wrong MAC and no payload at all: the MAC error comes first, nothing else is read.
+    head, _, rest = ct.partition(b"\n--- ")
+    mac = bytearray(b64decode(rest[:43]))
+    mac[0] ^= 1
+    forged = head + b"\n--- " + b64encode(bytes(mac)).encode() + b"\n"
+    with pytest.raises(HeaderMacError):
+        age.decrypt_reader(io.BytesIO(forged), [ident])
+    assert calls[-1] == bytes(mac)
