@@ -88,7 +88,7 @@ class BlobStore:
         tmp = self.tmp_dir / f"{secrets.token_hex(16)}{_TMP_SUFFIX}"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            with BackgroundHasher() as hasher, os.fdopen(fd, "wb", buffering=0) as fh:
+            with os.fdopen(fd, "wb", buffering=0) as fh, BackgroundHasher() as hasher:
                 writer = PayloadWriter(fh, file_key)
                 size = 0
                 while True:
