@@ -220,3 +220,30 @@ def test_clipboard_value_is_cleared_after_the_delay(qtbot):
     QGuiApplication.clipboard().setText("copied by the user since")
     board.clear_now()
     assert QGuiApplication.clipboard().text() == "copied by the user since"
+
+
+def test_unsavable_changes_are_not_dropped_silently(qtbot, workspace, vault, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    first = records.add_testimony(vault, sample_testimony(title="First"))
+    second = records.add_testimony(vault, sample_testimony(title="Second"))
+    workspace.list.refresh()
+    workspace.show_testimony(first)
+    workspace.editor.form.interview_date.setText("2025-13-45")  # the core refuses this date
+    assert workspace.editor.unsavable_reason() is not None
+    asked: list[str] = []
+
+    def answer(button):
+        def fake(*args, **kwargs):
+            asked.append(args[2])
+            return button
+        return fake
+
+    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Cancel))
+    workspace.show_testimony(second)
+    assert workspace.editor.tid == first and "interview.date" in asked[0]
+    assert workspace.editor.form.interview_date.text() == "2025-13-45"
+    monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Discard))
+    workspace.show_testimony(second)
+    assert workspace.editor.tid == second
+    assert records.get_testimony(vault, first)["interview"]["date"] == "2025-03-02"

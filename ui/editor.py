@@ -668,15 +668,16 @@ class TestimonyEditor(QWidget):
         if problems(data)[0] is not None:
             return
         self._dirty = False
-        tid = self._save_job(data)(None, None)
-        self._saving = False
-        if tid != self.tid:
-            self.tid = tid
-        self.saved.emit(tid)
+        self.tid = self._save_job(data)(None, None)
+        self.saved.emit(self.tid)
 
     @property
     def dirty(self) -> bool:
         return self._dirty
+
+    def unsavable_reason(self) -> str | None:
+        """Why the unsaved changes cannot be saved (None when there are none or they can)."""
+        return problems(self._data())[0] if self._dirty else None
 
     def toggle_complete(self) -> None:
         """Mark complete (refused with the list of what is missing) or back to draft."""

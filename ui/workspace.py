@@ -7,7 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.attachments import AttachmentsPanel
 from ui.clipboard import SecureClipboard
@@ -105,11 +112,34 @@ class Workspace(QWidget):
         self.editor.form.title.setFocus()
 
     def show_testimony(self, tid: str | None, *, new: bool = False) -> None:
+        reason = self.editor.unsavable_reason()
+        if reason is not None and tid != self.editor.tid and not self._discard_ok(reason):
+            self._reselect(self.editor.tid)
+            return
         if tid is None and not new:
             self.editor.clear()
         else:
             self.editor.open(tid)
         self._show_panels(tid)
+
+    def _discard_ok(self, reason: str) -> bool:
+        """Ask before leaving changes that the core refuses to save (e.g. a malformed date)."""
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved changes"),
+            self.tr("Your last changes cannot be saved yet: %1\n\nDiscard them?").replace(
+                "%1", reason),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _reselect(self, tid: str | None) -> None:
+        selection = self.list.table.selectionModel()
+        selection.blockSignals(True)
+        if tid is None:
+            self.list.table.clearSelection()
+        else:
+            self.list.select(tid)
+        selection.blockSignals(False)
 
     def _show_panels(self, tid: str | None) -> None:
         self.attachments.set_testimony(tid)
@@ -118,10 +148,7 @@ class Workspace(QWidget):
 
     def _saved(self, tid: str) -> None:
         self.list.model.refresh()
-        selection = self.list.table.selectionModel()
-        selection.blockSignals(True)  # re-selecting must not reload the form being typed in
-        self.list.select(tid)
-        selection.blockSignals(False)
+        self._reselect(tid)  # without signals: must not reload the form being typed in
         if self.attachments.testimony_id != tid:  # a new testimony got its id
             self.attachments.set_testimony(tid)
         self.custody.set_testimony(tid)

@@ -1437,5 +1437,15 @@
         <source>Select the testimonies to export first.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last changes cannot be saved yet: %1
+
+Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>
