@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import secrets
 from pathlib import Path
 
@@ -106,3 +108,30 @@ def test_status_check_constraint(con: sqlcipher3.Connection) -> None:
     with pytest.raises(sqlcipher3.IntegrityError):
         con.execute("INSERT INTO testimonies(id, current_version, status, title, has_consent, "
                     "created_at, updated_at) VALUES ('t', 1, 'published', 'x', 0, 'a', 'b')")
+
+
+def _sql_strings() -> list[str]:
+    """Every string literal in evidence_app/ (implicit concatenations joined by ast), except
+    in selftest.py, which uses a throwaway database of its own."""
+    out = []
+    for path in sorted((Path(__file__).parent.parent / "evidence_app").glob("*.py")):
+        if path.name == "selftest.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                out.append(node.value)
+            elif isinstance(node, ast.JoinedStr):
+                out.append("".join(v.value for v in node.values
+                                   if isinstance(v, ast.Constant) and isinstance(v.value, str)))
+    return out
+
+
+def test_every_insert_in_the_code_uses_declared_columns() -> None:
+    inserts = [m for s in _sql_strings()
+               for m in re.finditer(r"INSERT(?: OR \w+)? INTO (\w+)\s*\(([^)]*)\)", s)]
+    assert inserts, "no INSERT statements found: the scan is broken"
+    for m in inserts:
+        table, columns = m.group(1), [c.strip() for c in m.group(2).split(",")]
+        assert table in MODEL, f"INSERT into undeclared table {table}"
+        declared = {c.name for c in MODEL[table]} | {"rowid"}
+        assert set(columns) <= declared, f"{table}: {set(columns) - declared}"
