@@ -388,7 +388,11 @@ class Vault:
 
     @property
     def db(self) -> sqlcipher3.Connection:
-        """The database connection, for reads (write inside :meth:`transaction`)."""
+        """The database connection, for reads (write inside :meth:`transaction`).
+
+        One connection is shared by all threads. A read from another thread while a
+        transaction is open sees that transaction's uncommitted rows.
+        """
         if self._db is None:
             raise VaultLockedError("the vault is locked")
         return self._db
