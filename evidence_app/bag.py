@@ -519,8 +519,3 @@ def check_signature(scan: BagScan) -> tuple[Finding, Ed25519PublicKey | None, st
 def hmac_equal(a: str, b: str) -> bool:
     """Compare two hex digests in constant time."""
     return hmac.compare_digest(a.encode(), b.encode())
-
-
-def first_failure(findings: list[Finding]) -> Finding | None:
-    """The first failed finding, if any."""
-    return next((f for f in findings if not f.ok), None)
