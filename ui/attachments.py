@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from crypto.errors import CancelledError
 from evidence_app import records
 from evidence_app.errors import describe_error
+from ui.files import open_files
 from ui.workers import Task, TaskRunner
 
 THUMB = 128
@@ -170,9 +170,9 @@ class AttachmentsPanel(QWidget):
     # -- adding ----------------------------------------------------------------------
 
     def _pick(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"))
+        files = open_files(self, self.tr("Add files"))
         if files:
-            self.add_files([Path(f) for f in files])
+            self.add_files(files)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
         if self._tid is not None and event.mimeData().hasUrls():

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from evidence_app import bundle
 from evidence_app.errors import describe_error
 from evidence_app.search import TestimonySummary
 from ui.clipboard import SecureClipboard
+from ui.files import save_file
 from ui.workers import Task, TaskRunner
 
 
@@ -182,11 +182,10 @@ class ExportDialog(QDialog):
             self.omit_originals.setChecked(False)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the bundle"), self.destination.text(),
-            self.tr("age bundles (*.age)"))
-        if name:
-            self.destination.setText(name)
+        path = save_file(self, self.tr("Save the bundle"), self.destination.text(),
+                         self.tr("age bundles (*.age)"))
+        if path is not None:
+            self.destination.setText(str(path))
 
     def _problem(self, step: int) -> str | None:
         if step == self.STEP_TESTIMONIES and not _checked(self.testimonies):

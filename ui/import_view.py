@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from crypto.errors import CancelledError
 from evidence_app import bundle
 from evidence_app.errors import describe_error
+from ui.files import open_files
 from ui.workers import Task, TaskRunner
 
 
@@ -89,10 +89,10 @@ class ImportView(QWidget):
         layout.addWidget(self.table, 1)
 
     def _pick(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import bundles"), "", self.tr("Bundles (*.age);;All files (*)"))
+        files = open_files(self, self.tr("Import bundles"),
+                           self.tr("Bundles (*.age);;All files (*)"))
         if files:
-            self.import_files([Path(f) for f in files])
+            self.import_files(files)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
         if event.mimeData().hasUrls():

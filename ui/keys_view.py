@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from crypto.identity import KeyCard
 from evidence_app.errors import describe_error
 from evidence_app.paths import atomic_write
 from ui.clipboard import SecureClipboard
+from ui.files import open_file, save_file
 
 MAX_CARD_BYTES = 1024 * 1024
 
@@ -201,10 +201,10 @@ class KeysView(QWidget):
         self.contacts_changed.emit()
 
     def _save_card(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save key card"), "keycard.txt", self.tr("Key cards (*.txt)"))
-        if name:
-            self.save_card(Path(name))
+        path = save_file(self, self.tr("Save key card"), "keycard.txt",
+                         self.tr("Key cards (*.txt)"))
+        if path is not None:
+            self.save_card(path)
 
     def save_card(self, path: Path) -> None:
         """Write my public key card (no secrets in it) to ``path``, atomically."""
@@ -212,8 +212,8 @@ class KeysView(QWidget):
         self.message.setText(self.tr("Key card saved."))
 
     def _import_card(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a key card"))
-        if not name:
+        name = open_file(self, self.tr("Import a key card"))
+        if name is None:
             return
         try:
             with open(name, "rb") as fh:

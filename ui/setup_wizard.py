@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from evidence_app.errors import describe_error
 from evidence_app.vault import Vault
+from ui.files import existing_folder
 from ui.passphrase import MIN_SCORE, StrengthMeter
 from ui.workers import TaskRunner
 
@@ -146,9 +146,9 @@ class SetupWizard(QWidget):
     # -- navigation ------------------------------------------------------------------
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Vault folder"))
-        if folder:
-            self.location.setText(str(Path(folder) / "vault"))
+        folder = existing_folder(self, self.tr("Vault folder"))
+        if folder is not None:
+            self.location.setText(str(folder / "vault"))
 
     def _back(self) -> None:
         self.error.clear()

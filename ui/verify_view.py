@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +24,7 @@ from evidence_app.errors import describe_error
 from evidence_app.paths import atomic_write
 from evidence_app.report import verify_report_html
 from ui import pdf_report
+from ui.files import existing_folder, open_file, save_file
 from ui.workers import Task, TaskRunner
 
 GREEN, RED = "#1b5e20", "#b00020"
@@ -77,14 +77,14 @@ class VerifyView(QWidget):
         layout.addWidget(self.message)
 
     def _pick_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a bundle"))
-        if name:
-            self.check(Path(name))
+        path = open_file(self, self.tr("Verify a bundle"))
+        if path is not None:
+            self.check(path)
 
     def _pick_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, self.tr("Verify a bag folder"))
-        if name:
-            self.check(Path(name))
+        folder = existing_folder(self, self.tr("Verify a bag folder"))
+        if folder is not None:
+            self.check(folder)
 
     def check(self, path: Path) -> Task | None:
         """Verify ``path`` in the background (None if a check is already running)."""
@@ -132,11 +132,10 @@ class VerifyView(QWidget):
         self.failed.emit(text)
 
     def _save(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), "verification-report.pdf",
-            self.tr("PDF (*.pdf);;HTML (*.html)"))
-        if name:
-            self.save_report(Path(name))
+        path = save_file(self, self.tr("Save the report"), "verification-report.pdf",
+                         self.tr("PDF (*.pdf);;HTML (*.html)"))
+        if path is not None:
+            self.save_report(path)
 
     def save_report(self, path: Path) -> None:
         """Write the report of the last run as PDF (by suffix .pdf) or HTML."""
