@@ -247,3 +247,22 @@ def test_unsavable_changes_are_not_dropped_silently(qtbot, workspace, vault, mon
     workspace.show_testimony(second)
     assert workspace.editor.tid == second
     assert records.get_testimony(vault, first)["interview"]["date"] == "2025-03-02"
+
+
+def test_full_text_search_and_filters_on_a_real_vault(qtbot, workspace, vault):
+    records.add_testimony(vault, sample_testimony(title="Bridge checkpoint"))
+    records.add_testimony(vault, sample_testimony(title="School", narrative="Shelling.",
+                                                  incidents=[]))
+    panel = workspace.list
+    panel.refresh()
+    assert panel.model.total == 2
+    with qtbot.waitSignal(panel.searched):
+        panel.search_box.setText("checkpoint")
+    assert [panel.model.summary(r).title for r in range(panel.model.rowCount())] == [
+        "Bridge checkpoint"]
+    with qtbot.waitSignal(panel.searched):
+        panel.search_box.setText("***")
+    assert "no words" in panel.error.text()
+    panel.search_box.setText("")
+    panel.act.setCurrentIndex(panel.act.findData("RS-7-1-f"))
+    qtbot.waitUntil(lambda: panel.model.total == 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from evidence_app.search import Filters
@@ -18,6 +20,7 @@ class FakeSource:
         self.n = n
         self.pages: list[tuple[int, int, str, bool, Filters | None]] = []
         self.searches: list[str] = []
+        self.search_threads: list[threading.Thread] = []
 
     def _row(self, i: int) -> Summary:
         return Summary(
@@ -41,6 +44,7 @@ class FakeSource:
 
     def search(self, query, filters, limit):
         self.searches.append(query)
+        self.search_threads.append(threading.current_thread())
         return [self._row(i) for i in range(3)]
 
 
@@ -88,8 +92,10 @@ def test_search_box_replaces_rows_and_rejects_empty_words(qtbot):
     source = FakeSource(1000)
     panel = TestimonyListPanel(source)
     qtbot.addWidget(panel)
-    panel.search_box.setText("torture")
-    qtbot.waitUntil(lambda: source.searches == ["torture"])
+    with qtbot.waitSignal(panel.searched):
+        panel.search_box.setText("torture")
+    assert source.searches == ["torture"]
+    assert source.search_threads[0] is not threading.main_thread()  # off the GUI thread
     assert panel.model.total == 3
     assert not panel.model.canFetchMore()
     panel.search_box.setText("")

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_app import rome_statute
-from evidence_app.errors import UserError
+from evidence_app.errors import UserError, describe_error
 from evidence_app.model import CONSENT_SCOPES
 from evidence_app.search import Filters, TestimonySummary
 from ui.i18n import vocab
+from ui.workers import TaskRunner
 
 PAGE_SIZE = 200
 SEARCH_LIMIT = 1000
@@ -123,6 +124,15 @@ class TestimonyTableModel(QAbstractTableModel):
             )) if total else []
         self.beginResetModel()
         self._rows, self._total = rows, total
+        self.endResetModel()
+
+    def show_results(
+        self, query: str, filters: Filters | None, rows: Sequence[TestimonySummary]
+    ) -> None:
+        """Show search results found elsewhere (in a worker) for ``query`` and ``filters``."""
+        self.beginResetModel()
+        self._query, self._filters = query.strip(), filters
+        self._rows, self._total = list(rows), len(rows)
         self.endResetModel()
 
     def apply(self, query: str, filters: Filters | None) -> None:
@@ -251,8 +261,16 @@ class TestimonyListPanel(QWidget):
 
     selected = Signal(object)
 
-    def __init__(self, source: TestimonySource, parent: QWidget | None = None) -> None:
+    searched = Signal()  # a full-text search has finished (results or error shown)
+
+    def __init__(
+        self, source: TestimonySource, parent: QWidget | None = None,
+        *, runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._source = source
+        self._runner = runner or TaskRunner(self, max_threads=1)
+        self._generation = 0
         self.model = TestimonyTableModel(source, self)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("Search title, narrative, notes, pseudonym…"))
@@ -345,12 +363,30 @@ class TestimonyListPanel(QWidget):
         return None if f == Filters() else f
 
     def _apply(self) -> None:
+        """Show what the search box and filters ask for; full-text search runs in a worker."""
         self._search_timer.stop()
         self.error.clear()
-        try:
-            self.model.apply(self.search_box.text(), self.filters())
-        except UserError as exc:  # e.g. a query without searchable words
-            self.error.setText(str(exc))
+        self._generation += 1
+        query, filters = self.search_box.text().strip(), self.filters()
+        if not query:
+            self.model.apply("", filters)
+            return
+        generation, source = self._generation, self._source
+
+        def job(progress: object, cancel: object) -> list[TestimonySummary]:
+            return list(source.search(query, filters, SEARCH_LIMIT))
+
+        def done(rows: list[TestimonySummary]) -> None:
+            if generation == self._generation:  # a newer search or filter replaced it
+                self.model.show_results(query, filters, rows)
+                self.searched.emit()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.error.setText(describe_error(exc)[0] or type(exc).__name__)
+                self.searched.emit()
+
+        self._runner.start(job, on_success=done, on_error=failed)
 
     def refresh(self) -> None:
         current = self.current_id()

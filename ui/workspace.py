@@ -38,7 +38,7 @@ class Workspace(QWidget):
         self.vault = vault
         self.runner = TaskRunner(self)
 
-        self.list = TestimonyListPanel(RecordsSource(vault), self)
+        self.list = TestimonyListPanel(RecordsSource(vault), self, runner=self.runner)
         self.editor = TestimonyEditor(vault, self.runner, self)
         self.attachments = AttachmentsPanel(vault, self.runner, self)
         self.custody = CustodyView(vault, self)
