@@ -260,8 +260,12 @@ def _write_version(conn: Any, vault: Any, tid: str, version: int, prep: _Prepare
                  "WHERE id = ?",
                  (version, _text(data.get("title")), pseudonym, int(prep.has_consent),
                   scopes_json(scopes), int(has_location), at, tid))
-    conn.execute("DELETE FROM incidents WHERE testimony_id = ?", (tid,))
-    conn.execute("DELETE FROM incident_acts WHERE testimony_id = ?", (tid,))
+    # incident_acts rows exist only next to incidents rows; checking through the incidents
+    # primary key first spares new testimonies a scan of incident_acts.
+    if conn.execute("SELECT EXISTS(SELECT 1 FROM incidents WHERE testimony_id = ?)",
+                    (tid,)).fetchone()[0]:
+        conn.execute("DELETE FROM incidents WHERE testimony_id = ?", (tid,))
+        conn.execute("DELETE FROM incident_acts WHERE testimony_id = ?", (tid,))
     for idx, incident in enumerate(incidents):
         low = date_bounds(incident.get("date_from"))[0]
         high = date_bounds(incident.get("date_to") or incident.get("date_from"))[1]

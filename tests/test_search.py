@@ -199,3 +199,23 @@ def test_date_bounds() -> None:
     assert date_bounds("2022") == ("2022-01-01", "2022-12-31")
     assert date_bounds(None) == (None, None)
     assert date_bounds("May") == (None, None)
+
+
+def test_filters_follow_the_current_version(tmp_path: Path) -> None:
+    vault = new_vault(tmp_path / "v")
+    try:
+        tid = records.add_testimony(vault, sample_testimony())
+        other = records.add_testimony(vault, sample_testimony())
+        new_incident = [{"date_from": "2010", "date_precision": "year", "acts": ["RS-7-1-a"]}]
+        records.update_testimony(vault, tid, sample_testimony(incidents=new_incident))
+        assert _ids(records.list_testimonies(vault, filters=Filters(act_code="RS-7-1-f"))) == {
+            other}
+        assert _ids(records.list_testimonies(vault, filters=Filters(act_code="RS-7-1-a"))) == {
+            tid}
+        assert _ids(records.list_testimonies(
+            vault, filters=Filters(incident_from="2010", incident_to="2010"))) == {tid}
+        records.update_testimony(vault, tid, sample_testimony(incidents=None))
+        assert records.list_testimonies(vault, filters=Filters(act_code="RS-7-1-a")) == []
+        assert records.list_testimonies(vault)[0].acts == []
+    finally:
+        vault.lock()
