@@ -104,6 +104,10 @@ def test_full_journey(qtbot, tmp_path):
     bundle_path = tmp_path / "bundle.age"
     exported = _export(qtbot, ws, tid, bundle_path)
     assert bundle_path.exists() and exported.sealed_identity
+    ws.show_testimony(tid)
+    qtbot.waitUntil(lambda: any(
+        ws.custody.table.item(r, 1).text() == "exported"
+        for r in range(ws.custody.table.rowCount())))
     win.lock()
 
     lawyer = MainWindow(lawyer_path, kdf_params=FAST_KDF, settings=settings(tmp_path))

@@ -102,7 +102,7 @@ def test_attachments_thumbnails_metadata_and_gps_warning(qtbot, workspace, vault
     assert panel.meta_labels["camera"].text()
     # Custody shows the creation and three attachments, every signature valid.
     table = workspace.custody.table
-    assert table.rowCount() >= 4
+    qtbot.waitUntil(lambda: table.rowCount() >= 4)
     assert {table.item(r, 4).data(256) for r in range(table.rowCount())} == {OK}
 
 
@@ -266,3 +266,16 @@ def test_full_text_search_and_filters_on_a_real_vault(qtbot, workspace, vault):
     panel.search_box.setText("")
     panel.act.setCurrentIndex(panel.act.findData("RS-7-1-f"))
     qtbot.waitUntil(lambda: panel.model.total == 1)
+
+
+def test_custody_statuses_name_the_altered_event(vault):
+    from ui.custody_view import BAD, event_statuses
+
+    tid = records.add_testimony(vault, sample_testimony())
+    records.attach(vault, tid, CAMERA_PHOTOS[:2])
+    events = records.custody_events(vault, tid)
+    assert [s for s, _ in event_statuses(events)] == [OK] * len(events)
+    events[1]["details"] = {"media_type": "image/png", "size": 1}
+    statuses = event_statuses(events)
+    assert statuses[0] == (OK, "")
+    assert statuses[1][0] == BAD and "altered" in statuses[1][1]

@@ -1,15 +1,17 @@
 """Custody timeline of one testimony: every signed event, oldest first, with its status.
 
-Status per event comes from the core's pure chain check (``custody.verify_chain``) run on
-the chain up to that event: the first event that fails is marked, and the ones after it
-are shown as unverifiable (their link to the start of the chain is broken).
+The timeline shows the testimony's own chain and the vault-chain events about it
+(exports, imports). Signatures and links are checked by the core (``custody.verify_chain``,
+one pass per chain) in a worker, so a long vault chain never blocks the window.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,28 +24,60 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_app import custody, records
+from ui.workers import TaskRunner
 
-OK, BAD, AFTER_BAD = "ok", "bad", "after_bad"
+OK, BAD = "ok", "bad"
+_EVENT_INDEX = re.compile(r"event (\d+)\b")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the timeline: the event, its chain's verdict on it, and why."""
+
+    event: dict[str, Any]
+    status: str
+    problem: str
 
 
 def event_statuses(events: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(status, problem) for each event: ok, bad (with the core's message) or after_bad."""
-    out: list[tuple[str, str]] = []
-    for i in range(len(events)):
-        if out and out[-1][0] != OK:
-            out.append((AFTER_BAD, ""))
-            continue
-        problems = custody.verify_chain(events[: i + 1])
-        out.append((BAD, "; ".join(problems)) if problems else (OK, ""))
-    return out
+    """(status, problems) per event of one chain, from one ``verify_chain`` pass.
+
+    The core names the event of each problem ("event N ..."); a problem about the chain as
+    a whole (its end) marks the last event.
+    """
+    per_event: list[list[str]] = [[] for _ in events]
+    for problem in custody.verify_chain(events):
+        match = _EVENT_INDEX.match(problem)
+        index = int(match.group(1)) if match else len(events) - 1
+        if 0 <= index < len(events):
+            per_event[index].append(problem)
+    return [(BAD, "; ".join(p)) if p else (OK, "") for p in per_event]
+
+
+def timeline(vault: Any, tid: str) -> list[Row]:
+    """The testimony's events and the vault events that name it, in time order."""
+    own = records.custody_events(vault, tid)
+    rows = [Row(e, s, p) for e, (s, p) in zip(own, event_statuses(own), strict=True)]
+    shared = records.custody_events(vault, custody.VAULT_CHAIN)
+    for event, (status, problem) in zip(shared, event_statuses(shared), strict=True):
+        details = event.get("details")
+        named = details.get("testimonies") if isinstance(details, dict) else None
+        if isinstance(named, list) and tid in named:
+            rows.append(Row(event, status, problem))
+    rows.sort(key=lambda r: (str(r.event.get("time", "")), r.event.get("chain") == tid))
+    return rows
 
 
 class CustodyView(QWidget):
     """Table: time, action, actor fingerprint, object, signature status."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    loaded = Signal()
+
+    def __init__(self, vault: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
+        self._runner = runner
+        self._generation = 0
         self.summary = QLabel(self)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([
@@ -68,37 +102,52 @@ class CustodyView(QWidget):
         return labels.get(action, action)
 
     def set_testimony(self, tid: str | None) -> None:
+        """Load the timeline of ``tid`` in the background (clears it at once)."""
+        self._generation += 1
         self.table.setRowCount(0)
         self.summary.clear()
         if tid is None:
             return
-        events = records.custody_events(self._vault, tid)
-        statuses = event_statuses(events)
-        self.table.setRowCount(len(events))
-        words = {
-            OK: self.tr("✔ valid"), BAD: self.tr("✘ INVALID"),
-            AFTER_BAD: self.tr("? after a broken link"),
-        }
-        for row, (event, (status, problem)) in enumerate(zip(events, statuses, strict=True)):
+        generation, vault = self._generation, self._vault
+
+        def show(rows: list[Row]) -> None:
+            if generation == self._generation:
+                self._fill(rows)
+                self.loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.summary.setText(self.tr("The custody history could not be read."))
+                self.loaded.emit()
+
+        self._runner.start(lambda _p, _c: timeline(vault, tid), on_success=show,
+                           on_error=failed)
+
+    def _fill(self, rows: list[Row]) -> None:
+        self.table.setRowCount(len(rows))
+        words = {OK: self.tr("✔ valid"), BAD: self.tr("✘ INVALID")}
+        for row, line in enumerate(rows):
+            event = line.event
             actor = str(event.get("actor", ""))
             cells = [
                 str(event.get("time", ""))[:19].replace("T", " "),
                 self.action_label(str(event.get("action", ""))),
                 actor[:17] + "…" if len(actor) > 17 else actor,
                 str(event.get("object", ""))[:12],
-                words[status],
+                words[line.status],
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setToolTip(actor)
                 if col == 4:
-                    item.setToolTip(problem)
-                    item.setForeground(QBrush(QColor("#1b5e20" if status == OK else "#b00020")))
-                item.setData(Qt.ItemDataRole.UserRole, status)
+                    item.setToolTip(line.problem)
+                    item.setForeground(QBrush(QColor("#1b5e20" if line.status == OK
+                                                     else "#b00020")))
+                item.setData(Qt.ItemDataRole.UserRole, line.status)
                 self.table.setItem(row, col, item)
-        bad = sum(1 for s, _ in statuses if s != OK)
+        bad = sum(1 for line in rows if line.status != OK)
         self.summary.setText(
-            self.tr("%n custody event(s), all signatures valid.", "", len(events)) if not bad
+            self.tr("%n custody event(s), all signatures valid.", "", len(rows)) if not bad
             else self.tr("%n event(s) do not verify.", "", bad)
         )

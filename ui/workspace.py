@@ -41,7 +41,7 @@ class Workspace(QWidget):
         self.list = TestimonyListPanel(RecordsSource(vault), self, runner=self.runner)
         self.editor = TestimonyEditor(vault, self.runner, self)
         self.attachments = AttachmentsPanel(vault, self.runner, self)
-        self.custody = CustodyView(vault, self)
+        self.custody = CustodyView(vault, self.runner, self)
         self.history = HistoryView(vault, self)
         tabs = self.editor.form.tabs
         tabs.addTab(self.attachments, self.tr("Files"))

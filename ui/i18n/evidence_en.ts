@@ -187,15 +187,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The custody history could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>✔ valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✘ INVALID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>? after a broken link</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
