@@ -168,6 +168,8 @@ class _Item:
     current: dict[str, Any]
     doc: dict[str, Any] = field(default_factory=dict)
     rows: list[LoadRow] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)  # chain as read with current
+    event: dict[str, Any] = field(default_factory=dict)  # the "exported" event, not stored yet
 
 
 def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence[Contact],
@@ -177,10 +179,12 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
                   cancel: CancelFn | None = None) -> ExportResult:
     """Export testimonies as one bundle for ``contacts`` (and me, with ``include_self``).
 
-    All or nothing: the custody events are appended inside one transaction that commits
-    only after the bundle is complete and synced; then the temp file is renamed to
-    ``out``. An original that no longer matches its intake hash stops the export with
-    :class:`IntegrityError` naming the attachment.
+    All or nothing: the "exported" events are made (signed) up front and travel in the
+    bag; they are stored in one short transaction once the bundle is complete and synced
+    (refused if a chain moved on meanwhile), then the temp file is renamed to ``out``.
+    The database is not locked while the bundle is written. An original that no longer
+    matches its intake hash stops the export with :class:`IntegrityError` naming the
+    attachment.
     """
     tids = list(dict.fromkeys(testimony_ids))
     if not tids:
@@ -196,7 +200,10 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
                                                         else [])
     seers = [c for c in contacts if c.may_see_identities]
     bundle_id = uuid.uuid4().hex
-    items = [_Item(t, records.get_testimony(vault, t)) for t in tids]
+    # The testimony and its chain are read together (one snapshot); _store_export_event
+    # later refuses the export if the chain moved on.
+    items = [_Item(t, records.get_testimony(vault, t), events=records.custody_events(vault, t))
+             for t in tids]
     sealed, sealed_note = _sealed_identities(vault, tids, seers, mine if include_self else None,
                                              classical)
     total = sum(a["size"] for it in items for a in it.current["attachments"]) or None
@@ -222,7 +229,7 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
              ("Sealed-Identity", sealed_note)]
     out = out.absolute()
     with _temp_output(out) as (fh, tmp):
-        with vault.transaction(), BackgroundHasher() as file_hash:
+        with BackgroundHasher() as file_hash:
             hashing = _HashingWriter(fh, file_hash)
             with age.encrypt_writer(hashing, recipients, cancel=cancel) as enc:
                 bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
@@ -239,12 +246,15 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
             fh.flush()
             os.fsync(fh.fileno())
             fh.close()
-            tm_sha = hashlib.sha256(tagmanifest).hexdigest()
             file_sha = file_hash.hexdigest()
+        tm_sha = hashlib.sha256(tagmanifest).hexdigest()
+        with vault.transaction() as conn:
+            for it in items:
+                _store_export_event(conn, it)
             records.append_custody(vault, custody.VAULT_CHAIN, "exported", bundle_id, tm_sha, {
                 "bundle_id": bundle_id, "recipients": fingerprints, "testimonies": tids,
                 "file_sha256": file_sha, "tagmanifest_sha256": tm_sha})
-            vault.db.execute(
+            conn.execute(
                 "INSERT INTO bundles(id, direction, file_sha256, blob_id, blob_key, signer, "
                 "signer_trusted, flagged, at) VALUES (?, 'exported', ?, NULL, NULL, ?, 1, 0, ?)",
                 (bundle_id, file_sha, vault.fingerprint(), _now()))
@@ -252,6 +262,19 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
         os.replace(tmp, out)
     _fsync_dir(out.parent)
     return ExportResult(bundle_id, out, file_sha, tm_sha, fingerprints, sealed is not None, tids)
+
+
+def _store_export_event(conn: Any, it: _Item) -> None:
+    """Store the "exported" event that travels in the bag, if its chain did not move on
+    while the bundle was written (else the bag's custody log would be stale)."""
+    head = conn.execute("SELECT seq, hash FROM custody_events WHERE chain = ? "
+                        "ORDER BY seq DESC LIMIT 1", (it.tid,)).fetchone()
+    now = (0, None) if head is None else (int(head[0]), head[1])
+    if now != (it.event["seq"] - 1, it.event["prev"]):
+        raise UserError(f"testimony {it.tid} changed during the export; nothing was exported")
+    conn.execute("INSERT INTO custody_events(chain, seq, event, hash) VALUES (?, ?, ?, ?)",
+                 (it.tid, it.event["seq"], model.canonical_json(it.event).decode("utf-8"),
+                  custody.event_hash(it.event)))
 
 
 def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],
@@ -317,11 +340,15 @@ def _write_testimony(vault: Vault, bag: BagWriter, it: _Item, bundle_id: str,
     raw = model.canonical_json(doc)
     bag.add_bytes(f"{tid}/testimony.json", raw)
     it.doc = doc
-    records.append_custody(vault, tid, "exported", bundle_id, hashlib.sha256(raw).hexdigest(), {
-        "bundle_id": bundle_id, "recipients": fingerprints,
-        "originals_included": not omit_originals, "exif_stripped_derivatives": redact_exif})
-    events = records.custody_events(vault, tid)
-    bag.add_bytes(f"{tid}/custody.jsonl", custody.to_jsonl(events))
+    events = it.events
+    seq, prev = custody.next_link(events[-1] if events else None)
+    it.event = custody.make_event(
+        chain=tid, seq=seq, prev_hash=prev, action="exported", object_id=bundle_id,
+        object_sha256=hashlib.sha256(raw).hexdigest(), details={
+            "bundle_id": bundle_id, "recipients": fingerprints,
+            "originals_included": not omit_originals, "exif_stripped_derivatives": redact_exif},
+        identity_signing_key=vault.identity.signing_key, actor_fingerprint=vault.fingerprint())
+    bag.add_bytes(f"{tid}/custody.jsonl", custody.to_jsonl([*events, it.event]))
 
 
 def _add_derivative(vault: Vault, bag: BagWriter, tid: str, att: dict[str, Any], name: str,

@@ -200,6 +200,23 @@ def test_cancelled_import_leaves_nothing(pair: Pair, tmp_path: Path) -> None:
     assert list(pair.bob.blobs.tmp_dir.iterdir()) == []
 
 
+def test_edit_during_export_refuses_the_stale_bundle(pair: Pair, tmp_path: Path) -> None:
+    """The database stays usable during an export; a chain that moves on makes it fail."""
+    edited = False
+
+    def progress(done: int, total: int | None) -> None:
+        nonlocal edited
+        if not edited:
+            edited = True
+            records.update_testimony(pair.alice, pair.tid, sample_testimony(title="Edited"))
+
+    out = tmp_path / "out.age"
+    with pytest.raises(UserError, match="changed during the export"):
+        export(pair, out, progress=progress)
+    assert edited and not out.exists()
+    assert "exported" not in [e["action"] for e in records.custody_events(pair.alice, pair.tid)]
+
+
 def test_progress_counts_original_bytes(pair: Pair, tmp_path: Path) -> None:
     seen: list[tuple[int, int | None]] = []
     export(pair, tmp_path / "out.age", progress=lambda d, t: seen.append((d, t)))
