@@ -143,6 +143,8 @@ def main() -> int:
                             (3, "06-incidents"), (4, "07-files-gps-warning"),
                             (5, "08-custody")):
             tabs.setCurrentIndex(index)
+            if name == "08-custody":
+                wait_until(lambda: ws.custody.table.rowCount() > 0)
             if name == "07-files-gps-warning":
                 panel = ws.attachments
                 for row in range(panel.list.count()):
@@ -208,6 +210,8 @@ def lawyer_screens(tmp: Path, documenter_card: str, settings: Settings) -> None:
     shot(win, "13-verify")
     ws.tabs.setCurrentIndex(0)
     ws.list.table.selectRow(0)
+    ws.editor.form.tabs.setCurrentWidget(ws.custody)
+    wait_until(lambda: ws.custody.table.rowCount() > 0)
     shot(win, "14-lawyer-testimonies")
     win.close()
 

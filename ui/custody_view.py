@@ -69,7 +69,7 @@ def timeline(vault: Any, tid: str) -> list[Row]:
 
 
 class CustodyView(QWidget):
-    """Table: time, action, actor fingerprint, object, signature status."""
+    """Table: time, action, actor fingerprint, object, signature status, chain."""
 
     loaded = Signal()
 
@@ -79,10 +79,10 @@ class CustodyView(QWidget):
         self._runner = runner
         self._generation = 0
         self.summary = QLabel(self)
-        self.table = QTableWidget(0, 5, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Time (UTC)"), self.tr("Action"), self.tr("By"), self.tr("Object"),
-            self.tr("Signature"),
+            self.tr("Signature"), self.tr("Chain"),
         ])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -135,6 +135,8 @@ class CustodyView(QWidget):
                 actor[:17] + "…" if len(actor) > 17 else actor,
                 str(event.get("object", ""))[:12],
                 words[line.status],
+                self.tr("vault") if event.get("chain") == custody.VAULT_CHAIN
+                else self.tr("testimony"),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -155,6 +155,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,6 +200,14 @@
     </message>
     <message>
         <source>✘ INVALID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>testimony</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
