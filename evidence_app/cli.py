@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from evidence_app import __version__
 from evidence_app.errors import UserError, describe_error
+from evidence_app.i18n import _, set_language
 
 # Modules that add subcommands. A module that is not there yet is skipped.
 COMMAND_MODULES = (
@@ -65,6 +66,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
+    set_language()  # EVIDENCE_APP_LANG, else the system locale
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
@@ -74,13 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = func(args)
         return code
     except KeyboardInterrupt:
-        print("evidence-app: interrupted", file=sys.stderr)
+        print(_("evidence-app: interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - every failure becomes one clear line
         message, code = describe_error(exc)
         if message is None:
             raise
-        print(f"evidence-app: error: {message}", file=sys.stderr)
+        print(_("evidence-app: error: {message}").format(message=message), file=sys.stderr)
         return code
 
 

@@ -15,11 +15,12 @@ from html import escape
 from typing import Any
 
 from evidence_app.bag import Finding
+from evidence_app.i18n import _, current_language, is_right_to_left
 
 _CSS = (
     "body{font-family:sans-serif;margin:2em;max-width:60em;color:#111}"
     "table{border-collapse:collapse;width:100%;margin:1em 0}"
-    "td,th{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}"
+    "td,th{border:1px solid #999;padding:.3em .5em;text-align:start;vertical-align:top}"
     "th{background:#eee}code,pre{font-family:monospace;white-space:pre-wrap;"
     "word-break:break-all}.ok{color:#060}.bad{color:#a00;font-weight:bold}"
     "pre{background:#f4f4f4;padding:.5em}"
@@ -27,8 +28,10 @@ _CSS = (
 
 
 def _page(title: str, body: str) -> str:
+    direction = ' dir="rtl"' if is_right_to_left() else ""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{current_language()}\"{direction}><head>"
+        "<meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'\">"
         f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n"
@@ -48,7 +51,7 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list):
         return ", ".join(_text(v) for v in value)
     if isinstance(value, dict):
@@ -61,39 +64,42 @@ def _text(value: Any) -> str:
 
 def index_html(info: Sequence[tuple[str, str]], testimonies: Sequence[dict[str, Any]]) -> bytes:
     """data/index.html: the bag's facts, then each testimony (``testimony.json`` dicts)."""
-    parts = ["<h2>Bundle</h2>\n", _table(("Field", "Value"), list(info))]
+    parts = [f"<h2>{escape(_('Bundle'))}</h2>\n", _table((_("Field"), _("Value")), list(info))]
     for t in testimonies:
         data = t.get("data") or {}
-        parts.append(f"<h2>Testimony {escape(_text(t.get('id')))}</h2>\n")
-        parts.append(_table(("Field", "Value"), [
-            ("Title", data.get("title")), ("Version", t.get("version")),
-            ("Status", t.get("status")), ("Languages", data.get("languages")),
-            ("Pseudonym", (data.get("witness") or {}).get("pseudonym")),
-            ("Consent", data.get("consent")), ("Interview", data.get("interview")),
-            ("Witness identity", "sealed (sealed-identity.age)" if t.get("identity_sealed")
-             else "not included"),
+        heading = _("Testimony {id}").format(id=_text(t.get("id")))
+        parts.append(f"<h2>{escape(heading)}</h2>\n")
+        parts.append(_table((_("Field"), _("Value")), [
+            (_("Title"), data.get("title")), (_("Version"), t.get("version")),
+            (_("Status"), t.get("status")), (_("Languages"), data.get("languages")),
+            (_("Pseudonym"), (data.get("witness") or {}).get("pseudonym")),
+            (_("Consent"), data.get("consent")), (_("Interview"), data.get("interview")),
+            (_("Witness identity"), _("sealed (sealed-identity.age)")
+             if t.get("identity_sealed") else _("not included")),
         ]))
         if data.get("narrative"):
-            parts.append(f"<h3>Narrative</h3>\n<pre>{escape(data['narrative'])}</pre>\n")
+            parts.append(f"<h3>{escape(_('Narrative'))}</h3>\n"
+                         f"<pre>{escape(data['narrative'])}</pre>\n")
         incidents = data.get("incidents") or []
         if incidents:
-            parts.append("<h3>Incidents</h3>\n")
-            parts.append(_table(("From", "To", "Place", "Acts", "Description"), [
+            parts.append(f"<h3>{escape(_('Incidents'))}</h3>\n")
+            parts.append(_table((_("From"), _("To"), _("Place"), _("Acts"), _("Description")), [
                 (i.get("date_from"), i.get("date_to"), i.get("place"), i.get("acts"),
                  i.get("description")) for i in incidents]))
         attachments = t.get("attachments") or []
         if attachments:
-            parts.append("<h3>Attachments</h3>\n")
-            parts.append(_table(("ID", "Original name", "Type", "Size", "SHA-256", "In bag"), [
+            parts.append(f"<h3>{escape(_('Attachments'))}</h3>\n")
+            parts.append(_table((_("ID"), _("Original name"), _("Type"), _("Size"), "SHA-256",
+                                 _("In bag")), [
                 (a.get("id"), a.get("original_name"), a.get("media_type"), a.get("size"),
                  a.get("sha256"), _in_bag(a)) for a in attachments]))
-    return _page("Evidence bundle", "".join(parts)).encode("utf-8")
+    return _page(_("Evidence bundle"), "".join(parts)).encode("utf-8")
 
 
 def _in_bag(att: dict[str, Any]) -> str:
     paths = [str(e["path"]) for e in (att.get("original"), att.get("derivative"))
              if isinstance(e, dict) and "path" in e]
-    return ", ".join(paths) or "not included"
+    return ", ".join(paths) or _("not included")
 
 
 # --- the load sheet ----------------------------------------------------------------------
@@ -143,17 +149,20 @@ def verify_report_html(facts: Sequence[tuple[str, str]], findings: Sequence[Find
                        commands: Sequence[tuple[str, str]]) -> str:
     """A verification report: overall verdict, facts, every check, and how to repeat them."""
     ok = all(f.ok for f in findings) and bool(findings)
-    verdict = ('<p class="ok">ALL CHECKS PASSED</p>\n' if ok
-               else '<p class="bad">VERIFICATION FAILED</p>\n')
+    verdict = (f'<p class="ok">{escape(_("ALL CHECKS PASSED"))}</p>\n' if ok
+               else f'<p class="bad">{escape(_("VERIFICATION FAILED"))}</p>\n')
+    passed, failed = escape(_("PASS")), escape(_("FAIL"))
     rows = "".join(
         f"<tr><td>{escape(f.check)}</td><td><code>{escape(f.subject)}</code></td>"
-        f"<td class=\"{'ok' if f.ok else 'bad'}\">{'PASS' if f.ok else 'FAIL'}</td>"
+        f"<td class=\"{'ok' if f.ok else 'bad'}\">{passed if f.ok else failed}</td>"
         f"<td>{escape(f.detail)}</td></tr>\n" for f in findings)
-    checks = ("<table><tr><th>Check</th><th>Subject</th><th>Verdict</th><th>Detail</th></tr>\n"
-              f"{rows}</table>\n")
+    head = "".join(f"<th>{escape(h)}</th>"
+                   for h in (_("Check"), _("Subject"), _("Verdict"), _("Detail")))
+    checks = f"<table><tr>{head}</tr>\n{rows}</table>\n"
     how = "".join(f"<h3>{escape(title)}</h3>\n<pre>{escape(cmd)}</pre>\n"
                   for title, cmd in commands)
-    body = (verdict + "<h2>Bundle</h2>\n" + _table(("Field", "Value"), list(facts))
-            + "<h2>Checks</h2>\n" + checks
-            + "<h2>Repeat these checks with standard tools</h2>\n" + how)
-    return _page("Evidence bundle verification report", body)
+    body = (verdict + f"<h2>{escape(_('Bundle'))}</h2>\n"
+            + _table((_("Field"), _("Value")), list(facts))
+            + f"<h2>{escape(_('Checks'))}</h2>\n" + checks
+            + f"<h2>{escape(_('Repeat these checks with standard tools'))}</h2>\n" + how)
+    return _page(_("Evidence bundle verification report"), body)

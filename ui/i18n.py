@@ -7,12 +7,16 @@ translation falls back to the English source string by string.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+# Bundled (ui/fonts/, SIL OFL): Latin, Cyrillic with the Tajik letters, Persian, ✔ ✘.
+FONT_FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Sans Symbols2"]
 DOMAIN = "evidence"
 
 
@@ -40,6 +44,8 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> QT
     if not ok:
         return None
     app.installTranslator(translator)
+    if language:
+        QLocale.setDefault(QLocale(language))  # dates and numbers follow the language
     if isinstance(app, QGuiApplication):
         app.setLayoutDirection(direction_for(language))
     return translator
@@ -49,3 +55,38 @@ def direction_for(language: str | None) -> Qt.LayoutDirection:
     """Right-to-left for languages written that way (fa, ar, he...), else left-to-right."""
     locale = QLocale(language) if language else QLocale()
     return locale.textDirection()
+
+
+@cache
+def register_fonts() -> tuple[str, ...]:
+    """Add the bundled fonts to Qt's font database; returns the families they provide.
+
+    Shipping the fonts means Tajik (ғ ӣ қ ӯ ҳ ҷ) and Persian render on every machine,
+    whatever fonts the system has. Done once per process (cached).
+    """
+    families: list[str] = []
+    for path in sorted(FONTS_DIR.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return tuple(dict.fromkeys(families))
+
+
+def use_bundled_fonts(app: QGuiApplication) -> None:
+    """Register the bundled fonts and make them the app font, each a fallback for the others."""
+    register_fonts()
+    font = app.font()
+    font.setFamilies(FONT_FAMILIES)
+    app.setFont(font)
+
+
+def display_datetime(iso_utc: str) -> str:
+    """A stored ISO 8601 UTC time, shown in the app's locale and the local time zone.
+
+    Only for display: what is stored and exported stays ISO 8601 UTC. Text that is not
+    an ISO time is returned unchanged.
+    """
+    moment = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        return iso_utc
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)

@@ -153,6 +153,10 @@
         <translation>امضا</translation>
     </message>
     <message>
+        <source>Chain</source>
+        <translation>زنجیره</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>ایجاد شد</translation>
     </message>
@@ -185,6 +189,10 @@
         <translation>وضعیت تغییر کرد</translation>
     </message>
     <message>
+        <source>The custody history could not be read.</source>
+        <translation>تاریخچهٔ زنجیرهٔ نگهداری خوانده نشد.</translation>
+    </message>
+    <message>
         <source>✔ valid</source>
         <translation>✔ معتبر</translation>
     </message>
@@ -193,8 +201,12 @@
         <translation>✘ نامعتبر</translation>
     </message>
     <message>
-        <source>? after a broken link</source>
-        <translation>? پس از یک پیوند گسسته</translation>
+        <source>vault</source>
+        <translation>خزانه</translation>
+    </message>
+    <message>
+        <source>testimony</source>
+        <translation>شهادت</translation>
     </message>
     <message numerus="yes">
         <source>%n custody event(s), all signatures valid.</source>
@@ -1429,6 +1441,18 @@
     <message>
         <source>Select the testimonies to export first.</source>
         <translation>ابتدا شهادت‌هایی را که می‌خواهید برون‌بری کنید انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Your last changes cannot be saved yet: %1
+
+Discard them?</source>
+        <translation>آخرین تغییرات شما هنوز قابل ذخیره نیست: %1
+
+کنار گذاشته شوند؟</translation>
     </message>
 </context>
 </TS>

@@ -157,6 +157,10 @@
         <translation>Подпись</translation>
     </message>
     <message>
+        <source>Chain</source>
+        <translation>Цепочка</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>создано</translation>
     </message>
@@ -189,6 +193,10 @@
         <translation>изменён статус</translation>
     </message>
     <message>
+        <source>The custody history could not be read.</source>
+        <translation>Не удалось прочитать историю цепочки хранения.</translation>
+    </message>
+    <message>
         <source>✔ valid</source>
         <translation>✔ действительна</translation>
     </message>
@@ -197,8 +205,12 @@
         <translation>✘ НЕДЕЙСТВИТЕЛЬНА</translation>
     </message>
     <message>
-        <source>? after a broken link</source>
-        <translation>? после разрыва цепочки</translation>
+        <source>vault</source>
+        <translation>хранилище</translation>
+    </message>
+    <message>
+        <source>testimony</source>
+        <translation>показание</translation>
     </message>
     <message numerus="yes">
         <source>%n custody event(s), all signatures valid.</source>
@@ -1443,6 +1455,18 @@
     <message>
         <source>Select the testimonies to export first.</source>
         <translation>Сначала выберите показания для экспорта.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Your last changes cannot be saved yet: %1
+
+Discard them?</source>
+        <translation>Последние изменения пока нельзя сохранить: %1
+
+Отменить их?</translation>
     </message>
 </context>
 </TS>

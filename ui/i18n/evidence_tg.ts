@@ -155,6 +155,10 @@
         <translation>Имзо</translation>
     </message>
     <message>
+        <source>Chain</source>
+        <translation>Занҷира</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>эҷод шуд</translation>
     </message>
@@ -187,6 +191,10 @@
         <translation>ҳолат иваз шуд</translation>
     </message>
     <message>
+        <source>The custody history could not be read.</source>
+        <translation>Таърихи занҷираи нигаҳдориро хондан имконнопазир шуд.</translation>
+    </message>
+    <message>
         <source>✔ valid</source>
         <translation>✔ эътибор дорад</translation>
     </message>
@@ -195,8 +203,12 @@
         <translation>✘ БЕЭЪТИБОР</translation>
     </message>
     <message>
-        <source>? after a broken link</source>
-        <translation>? пас аз пайванди вайроншуда</translation>
+        <source>vault</source>
+        <translation>махзан</translation>
+    </message>
+    <message>
+        <source>testimony</source>
+        <translation>шаҳодат</translation>
     </message>
     <message numerus="yes">
         <source>%n custody event(s), all signatures valid.</source>
@@ -1436,6 +1448,18 @@
     <message>
         <source>Select the testimonies to export first.</source>
         <translation>Аввал шаҳодатҳоро барои содирот интихоб кунед.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Тағйироти нигоҳдоштанашуда</translation>
+    </message>
+    <message>
+        <source>Your last changes cannot be saved yet: %1
+
+Discard them?</source>
+        <translation>Тағйироти охирини шуморо ҳоло нигоҳ доштан ғайриимкон аст: %1
+
+Онҳоро бекор кунем?</translation>
     </message>
 </context>
 </TS>
