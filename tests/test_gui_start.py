@@ -182,3 +182,17 @@ def test_idle_minutes_and_language_are_stored(qtbot, tmp_path):
     win.close()
     again = settings(tmp_path)
     assert again.idle_minutes == 12 and again.language == "en"
+
+
+def test_locking_closes_open_dialogs(qtbot, tmp_path):
+    _existing_vault(tmp_path)
+    win = _window(qtbot, tmp_path)
+    _unlock(qtbot, win)
+    ws = win.screen_widget
+    assert isinstance(ws, Workspace)
+    ws.list.table.selectRow(0)
+    dialog = ws.export_selected()
+    assert dialog is not None and dialog.isVisible()
+    win.lock()
+    assert not dialog.isVisible()
+    assert isinstance(win.screen_widget, UnlockScreen)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QInputDialog,
     QMainWindow,
     QStackedWidget,
@@ -206,6 +207,9 @@ class MainWindow(QMainWindow):
         self.clipboard.clear_now()
         if self.vault is None:
             return
+        for widget in QApplication.topLevelWidgets():  # open dialogs may show content
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
         self.workspace = None
         vault, self.vault = self.vault, None
         self._show_unlock()  # shuts the workspace down (cancels and waits for its tasks)
