@@ -34,6 +34,15 @@ def _contact(vault: Vault, ref: str) -> Contact:
     return vault.get_contact(ref)
 
 
+def _all_testimonies(vault: Vault) -> list[str]:
+    """Every testimony id, oldest first, page by page."""
+    ids: list[str] = []
+    while page := records.list_testimonies(vault, offset=len(ids), limit=1000,
+                                           sort="created_at", descending=False):
+        ids += [t.id for t in page]
+    return ids
+
+
 def _progress(done: int, total: int | None) -> None:
     if total:
         print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
@@ -46,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         contacts = [_contact(vault, ref) for ref in args.to or []]
         tids = args.ids
         if args.all:
-            tids = [t.id for t in records.list_testimonies(vault, limit=1_000_000)]
+            tids = _all_testimonies(vault)
         result = bundle.export_bundle(
             vault, tids, contacts, Path(args.out), redact_exif=args.redact_exif,
             omit_originals=args.omit_originals, include_self=args.include_self,

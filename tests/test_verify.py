@@ -151,3 +151,19 @@ def test_index_html_escapes_everything() -> None:
     assert "<script>alert" not in text and "<img" not in text and "<svg" not in text
     assert "&lt;script&gt;" in text and "&lt;b&gt;x&lt;/b&gt;" in text
     assert "http" not in text.replace("http-equiv", "")
+
+
+def test_export_all_to_a_fingerprint_including_myself(setup: Pair, run: Run,
+                                                     tmp_path: Path) -> None:
+    out = tmp_path / "all.age"
+    code, _, err = run("alice", "export", "--to", setup.bob_at_alice.fingerprint, "--out",
+                       str(out), "--include-self", "--classical", "--all")
+    assert code == 0, err
+    code, stdout, _ = run("alice", "verify", str(out), "--json")
+    report = json.loads(stdout)
+    assert code == 0 and report["testimonies"] == [setup.tid]
+    assert len(report["intended_recipients"]) == 2
+    code, _, err = run("alice", "export", "--to", "nobody", "--out", str(out), "--all")
+    assert code == 2 and "no such contact" in err
+    code, _, err = run("alice", "export", "--to", setup.bob_at_alice.id, "--out", str(out))
+    assert code == 2 and "--all" in err
