@@ -196,3 +196,18 @@ def test_locking_closes_open_dialogs(qtbot, tmp_path):
     win.lock()
     assert not dialog.isVisible()
     assert isinstance(win.screen_widget, UnlockScreen)
+
+
+def test_closing_at_the_recovery_step_locks_the_new_vault(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path)
+    wiz = win.screen_widget
+    assert isinstance(wiz, SetupWizard)
+    wiz.name.setText("Field team A")
+    wiz.passphrase.setText(PASSPHRASE)
+    wiz.repeat.setText(PASSPHRASE)
+    wiz.steps.setCurrentIndex(SetupWizard.STEP_PASSPHRASE)
+    wiz.next_button.click()
+    qtbot.waitUntil(lambda: wiz.steps.currentIndex() == SetupWizard.STEP_RECOVERY, timeout=10_000)
+    win.close()
+    # The vault lock was released: the folder opens again (a held lock raises VaultBusyError).
+    Vault.open(tmp_path / "vault", PASSPHRASE).lock()

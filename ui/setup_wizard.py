@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -240,10 +240,11 @@ class SetupWizard(QWidget):
         if vault is not None:
             self.vault_created.emit(vault)
 
-    def discard(self) -> None:
-        """Lock a created vault whose recovery code was not confirmed (app closing)."""
+    def shutdown(self) -> None:
+        """Leaving the screen (window closed): stop work, lock a vault not yet handed over."""
+        self._runner.cancel_all()
+        self._runner.wait()
+        QCoreApplication.sendPostedEvents()  # a vault created just now is handed over here
         if self._vault is not None:
             self._vault.lock()
             self._vault = None
-        self._runner.cancel_all()
-        self._runner.wait()

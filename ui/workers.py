@@ -47,10 +47,6 @@ class Task(QRunnable):
         """Ask the job to stop at its next cancel check."""
         self._cancel.set()
 
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     def _progress(self, done: int, total: int | None = None) -> None:
         now = time.monotonic()
         final = total is not None and done >= total
