@@ -204,8 +204,8 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
     # later refuses the export if the chain moved on.
     items = [_Item(t, records.get_testimony(vault, t), events=records.custody_events(vault, t))
              for t in tids]
-    sealed, sealed_note = _sealed_identities(vault, tids, seers, mine if include_self else None,
-                                             classical)
+    sealed, sealed_note, sealed_tids = _sealed_identities(
+        vault, tids, seers, mine if include_self else None, classical)
     total = sum(a["size"] for it in items for a in it.current["attachments"]) or None
     done = 0
 
@@ -235,7 +235,7 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
                 bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
                 for it in items:
                     _write_testimony(vault, bag, it, bundle_id, fingerprints, redact_exif,
-                                     omit_originals, sealed is not None, step, cancel)
+                                     omit_originals, it.tid in sealed_tids, step, cancel)
                 if sealed is not None:
                     bag.add_bytes(SEALED_IDENTITY.removeprefix("data/"), sealed)
                 bag.add_bytes("index.html", index_html(info, [it.doc for it in items]))
@@ -278,11 +278,13 @@ def _store_export_event(conn: Any, it: _Item) -> None:
 
 
 def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],
-                       mine: KeyCard | None, classical: bool) -> tuple[bytes | None, str]:
-    """sealed-identity.age for the contacts who may see identities, and what bag-info says."""
+                       mine: KeyCard | None, classical: bool
+                       ) -> tuple[bytes | None, str, set[str]]:
+    """sealed-identity.age for the contacts who may see identities, what bag-info says,
+    and which testimonies it holds."""
     cards = [c.card for c in seers] + ([mine] if mine is not None else [])
     if not cards:
-        return None, "omitted: no recipient may see witness identities"
+        return None, "omitted: no recipient may see witness identities", set()
     found: dict[str, Any] = {}
     for tid in tids:
         ident = (records.get_testimony(vault, tid, include_identity=True).get("witness") or {}
@@ -290,12 +292,12 @@ def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],
         if ident:
             found[tid] = ident
     if not found:
-        return None, "none recorded"
+        return None, "none recorded", set()
     recipients = _recipients(cards, classical)
     plain = model.canonical_json({"schema": "evidence-vault/sealed-identities/1",
                                   "identities": found})
     fps = ", ".join([c.fingerprint for c in seers] + ([vault.fingerprint()] if mine else []))
-    return age.encrypt_bytes(plain, recipients), f"included, readable only by {fps}"
+    return age.encrypt_bytes(plain, recipients), f"included, readable only by {fps}", set(found)
 
 
 def _write_testimony(vault: Vault, bag: BagWriter, it: _Item, bundle_id: str,
@@ -320,9 +322,15 @@ def _write_testimony(vault: Vault, bag: BagWriter, it: _Item, bundle_id: str,
             "media_type": att["media_type"], "original_name": att["original_name"],
             "added_at": att["added_at"], "original": None, "derivative": None}
         if not omit_originals:
-            with records.open_attachment(vault, att["id"]) as src:
-                sha = bag.add_file(f"{tid}/originals/{name}", src, att["size"], progress=step,
-                                   cancel=cancel)
+            try:
+                with records.open_attachment(vault, att["id"]) as src:
+                    sha = bag.add_file(f"{tid}/originals/{name}", src, att["size"],
+                                       progress=step, cancel=cancel)
+            except (CryptoError, BagInvalidError) as exc:
+                if isinstance(exc, CancelledError):
+                    raise
+                raise IntegrityError(f"attachment {att['id']} is damaged in the vault; "
+                                     "export stopped") from None
             if not _same(sha, att["sha256"]):
                 raise IntegrityError(f"attachment {att['id']} no longer matches its intake "
                                      "SHA-256; export stopped")

@@ -103,7 +103,7 @@ def test_bag_contents_and_layout(pair: Pair, tmp_path: Path) -> None:
             "data/loadsheet.csv", "data/sealed-identity.age"} <= files
     assert any(p.startswith(base + "derivatives/") for p in files)
     doc = json.loads(result.scan.kept[base + "testimony.json"])
-    assert "identity" not in doc["data"]["witness"]
+    assert "identity" not in doc["data"]["witness"] and doc["identity_sealed"] is True
     raw = b"".join(result.scan.kept.values()) + b"".join(result.scan.tags.values())
     assert b"Witness Realname" not in raw
     info = dict(result.info)
@@ -165,6 +165,19 @@ def test_tampered_original_stops_export_and_names_it(pair: Pair, tmp_path: Path)
         export(pair, out)
     assert not out.exists() and list(tmp_path.glob(".*.tmp")) == []
     assert records.custody_events(pair.alice, pair.tid) == before
+
+
+def test_damaged_blob_stops_export_and_names_it(pair: Pair, tmp_path: Path) -> None:
+    aid, blob_id = pair.alice.db.execute(
+        "SELECT id, blob_id FROM attachments ORDER BY added_at, id LIMIT 1").fetchone()
+    (path,) = [p for p in pair.alice.blobs.root.rglob("*") if p.name.startswith(blob_id)]
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 1
+    path.write_bytes(bytes(data))
+    out = tmp_path / "out.age"
+    with pytest.raises(IntegrityError, match=f"attachment {aid} is damaged"):
+        export(pair, out)
+    assert not out.exists() and list(tmp_path.glob(".*.tmp")) == []
 
 
 def test_cancelled_export_leaves_nothing(pair: Pair, tmp_path: Path) -> None:
