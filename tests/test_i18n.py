@@ -300,3 +300,31 @@ def test_stored_dates_stay_iso_8601_utc_whatever_the_language(tmp_path, persian)
     iso_utc = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"
     assert re.fullmatch(iso_utc, got["created_at"]) and re.fullmatch(iso_utc, got["updated_at"])
     assert got["interview"]["date"] == "2025-03-02"
+
+
+# --- switching without a restart ---------------------------------------------------------
+
+
+def test_switch_language_replaces_translator_direction_locale_and_core_language(qapp):
+    from evidence_app import i18n as core_i18n
+    from ui.i18n import chosen_language, switch_language
+
+    def torture() -> str:
+        return QCoreApplication.translate("Vocabulary", "Torture")
+
+    try:
+        switch_language(qapp, "fa")
+        assert torture() == "شکنجه" and chosen_language() == "fa"
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert QLocale().language() == QLocale.Language.Persian
+        assert core_i18n.current_language() == "fa"
+        switch_language(qapp, "ru")  # the Persian translator is gone, not just shadowed
+        assert torture() == "Пытки"
+        assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert core_i18n._("Bundle") == "Пакет"
+        switch_language(qapp, "en")
+        assert torture() == "Torture" and core_i18n.current_language() == "en"
+        assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        switch_language(qapp, "")  # back to the system's, as the other tests expect
+    assert chosen_language() == "" and QLocale() == QLocale.system()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from evidence_app.cli_vault import kdf_params
 from evidence_app.vault import Vault
-from ui.i18n import install_translator, use_bundled_fonts
+from ui.i18n import switch_language, use_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -30,7 +30,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APPLICATION)
     use_bundled_fonts(app)
-    install_translator(app, Settings().language or None)
+    switch_language(app, Settings().language)
     return app
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+from evidence_app import i18n as core_i18n
+
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 # Bundled (ui/fonts/, SIL OFL): Latin, Cyrillic with the Tajik letters, Persian, ✔ ✘.
@@ -40,7 +42,7 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> QT
     if language:
         ok = translator.load(str(I18N_DIR / f"{DOMAIN}_{language}.qm"))
     else:
-        ok = translator.load(QLocale(), DOMAIN, "_", str(I18N_DIR))
+        ok = translator.load(QLocale.system(), DOMAIN, "_", str(I18N_DIR))
     if not ok:
         return None
     app.installTranslator(translator)
@@ -53,8 +55,35 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> QT
 
 def direction_for(language: str | None) -> Qt.LayoutDirection:
     """Right-to-left for languages written that way (fa, ar, he...), else left-to-right."""
-    locale = QLocale(language) if language else QLocale()
+    locale = QLocale(language) if language else QLocale.system()
     return locale.textDirection()
+
+
+_switched: list[QTranslator] = []
+_chosen = [""]
+
+
+def switch_language(app: QGuiApplication, language: str) -> None:
+    """Use ``language`` ("" = the system's) from now on, without a restart.
+
+    Replaces the translator installed by the previous call, sets the layout direction and
+    the default QLocale (dates, numbers), and the language of the core's reports. Qt sends
+    every widget a LanguageChange event; widgets that handle it retranslate at once.
+    """
+    while _switched:
+        app.removeTranslator(_switched.pop())
+    translator = install_translator(app, language or None)
+    if translator is not None:
+        _switched.append(translator)
+    app.setLayoutDirection(direction_for(language or None))
+    QLocale.setDefault(QLocale(language) if language else QLocale.system())
+    core_i18n.set_language(language or None)
+    _chosen[0] = language
+
+
+def chosen_language() -> str:
+    """The language last passed to switch_language ("" = the system's)."""
+    return _chosen[0]
 
 
 @cache
