@@ -211,3 +211,15 @@ def test_closing_at_the_recovery_step_locks_the_new_vault(qtbot, tmp_path):
     win.close()
     # The vault lock was released: the folder opens again (a held lock raises VaultBusyError).
     Vault.open(tmp_path / "vault", PASSPHRASE).lock()
+
+
+def test_closing_while_unlocking_locks_the_vault_again(qtbot, tmp_path):
+    _existing_vault(tmp_path)
+    win = _window(qtbot, tmp_path)
+    screen = win.screen_widget
+    assert isinstance(screen, UnlockScreen)
+    screen.passphrase.setText(PASSPHRASE)
+    screen.unlock_button.click()
+    win.close()
+    assert win.vault is None
+    Vault.open(tmp_path / "vault", PASSPHRASE).lock()  # no lock left held

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -46,6 +46,7 @@ class UnlockScreen(QWidget):
         self._kdf_params = kdf_params
         self._retry_delay_ms = retry_delay_ms
         self._failures = 0
+        self._closing = False
         self._runner = TaskRunner(self, max_threads=1)
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
@@ -107,6 +108,9 @@ class UnlockScreen(QWidget):
         self._runner.start(job, on_success=self._opened, on_error=self._failed)
 
     def _opened(self, vault: Vault) -> None:
+        if self._closing:  # the screen went away while the vault was opening
+            vault.lock()
+            return
         self.busy.hide()
         self.passphrase.clear()
         self._failures = 0
@@ -135,5 +139,8 @@ class UnlockScreen(QWidget):
         self.passphrase.setFocus()
 
     def shutdown(self) -> None:
+        """Leaving the screen: a vault still being opened is locked again, never shown."""
+        self._closing = True
         self._runner.cancel_all()
         self._runner.wait()
+        QCoreApplication.sendPostedEvents()
