@@ -130,9 +130,10 @@ def check_scan(scan: BagScan, trust: TrustLookup | None,
         return result  # structure is broken: nothing below would mean anything
     result.info = parse_bag_info(scan.tags["bag-info.txt"])
     ids = info_values(result.info, "External-Identifier")
-    result.bundle_id = ids[0] if len(ids) == 1 else None
+    result.bundle_id = ids[0] if len(ids) == 1 and _ID.fullmatch(ids[0]) else None
     if result.bundle_id is None:
-        add(Finding("bag", "bag-info.txt", False, "External-Identifier missing or repeated"))
+        add(Finding("bag", "bag-info.txt", False,
+                    "External-Identifier missing, repeated or not a bundle id"))
     sig, key, principal = check_signature(scan)
     add(sig)
     if key is not None and principal is not None:

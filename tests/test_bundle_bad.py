@@ -332,3 +332,16 @@ def test_malformed_testimony_json_under_valid_signature(world: tuple[Pair, bytes
         path.write_text(json.dumps(doc))
 
     refused(p, altered(p, good, tmp_path, change), tmp_path, BagInvalidError, "testimony.json")
+
+
+def test_bundle_id_must_be_a_bundle_id(world: tuple[Pair, bytes], tmp_path: Path) -> None:
+    p, good = world
+
+    def change(folder: Path) -> None:
+        info = folder / "bag-info.txt"
+        lines = [("External-Identifier: ../../x" if line.startswith("External-Identifier")
+                  else line) for line in info.read_text().splitlines()]
+        info.write_text("\n".join(lines) + "\n")
+
+    refused(p, altered(p, good, tmp_path, change), tmp_path, BagInvalidError,
+            "External-Identifier")
