@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from ui_support import FAST_KDF, PASSPHRASE, sample_testimony, settings
 
 from evidence_app import records
 from evidence_app.vault import Vault
+from ui.i18n import switch_language
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION
 from ui.setup_wizard import SetupWizard
@@ -178,10 +179,31 @@ def test_settings_hold_no_content(qtbot, tmp_path):
 def test_idle_minutes_and_language_are_stored(qtbot, tmp_path):
     win = _window(qtbot, tmp_path)
     win.set_idle_minutes(12)
-    win.set_language("en")
+    try:
+        win.set_language("en")
+    finally:
+        switch_language(QApplication.instance(), "")
     win.close()
     again = settings(tmp_path)
     assert again.idle_minutes == 12 and again.language == "en"
+
+
+def test_switching_language_rebuilds_the_open_workspace(qtbot, tmp_path):
+    _existing_vault(tmp_path)
+    win = _window(qtbot, tmp_path)
+    _unlock(qtbot, win)
+    english = win.screen_widget
+    assert isinstance(english, Workspace) and english.tabs.tabText(0) == "Testimonies"
+    try:
+        win.set_language("ru")
+        russian = win.screen_widget
+        assert isinstance(russian, Workspace) and russian is not english
+        assert russian.tabs.tabText(0) != "Testimonies"
+        assert russian.list.model.total == 1  # same vault, still unlocked
+        assert win.menuBar().actions()[0].text() != "&Vault"
+    finally:
+        switch_language(QApplication.instance(), "")
+    win.lock()
 
 
 def test_locking_closes_open_dialogs(qtbot, tmp_path):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from evidence_app.vault import Vault
 from ui.clipboard import SecureClipboard
-from ui.i18n import available_languages
+from ui.i18n import available_languages, switch_language
 from ui.settings import APPLICATION, Settings
 from ui.setup_wizard import SetupWizard
 from ui.style import STYLE
@@ -103,34 +103,18 @@ class MainWindow(QMainWindow):
         )
         self.idle.idle.connect(self.lock)
 
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
+        self.lock_action = QAction(self)
         self.lock_action.triggered.connect(self.lock)
-        self.panic_action = QAction(self.tr("&Panic: lock and quit"), self)
-        self.panic_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Q")))
+        self.panic_action = QAction(self)
         self.panic_action.triggered.connect(self.panic)
-        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.idle_action = QAction(self)
+        self.idle_action.triggered.connect(self._ask_idle_minutes)
         for action in (self.lock_action, self.panic_action):
             self.addAction(action)  # shortcuts work even when the menu is hidden
-        menu = self.menuBar().addMenu(self.tr("&Vault"))
-        menu.addAction(self.lock_action)
-        menu.addAction(self.panic_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        prefs = self.menuBar().addMenu(self.tr("&Settings"))
-        self.idle_action = QAction(self.tr("Lock after inactivity…"), self)
-        self.idle_action.triggered.connect(self._ask_idle_minutes)
-        prefs.addAction(self.idle_action)
-        languages = prefs.addMenu(self.tr("Language (after restart)"))
-        for code in [""] + available_languages():
-            action = QAction(QLocale(code).nativeLanguageName() if code
-                             else self.tr("System default"), self)
-            action.setCheckable(True)
-            action.setChecked(code == self.settings.language)
-            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
-            languages.addAction(action)
+        self._build_menus()
 
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
@@ -181,7 +165,33 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.unlocked.emit()
 
-    # -- preferences -----------------------------------------------------------------
+    # -- menus and preferences ---------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        """(Re)build the menus in the current language."""
+        self.lock_action.setText(self.tr("&Lock"))
+        self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
+        self.panic_action.setText(self.tr("&Panic: lock and quit"))
+        self.panic_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Q")))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.idle_action.setText(self.tr("Lock after inactivity…"))
+        bar = self.menuBar()
+        bar.clear()
+        menu = bar.addMenu(self.tr("&Vault"))
+        menu.addAction(self.lock_action)
+        menu.addAction(self.panic_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        prefs = bar.addMenu(self.tr("&Settings"))
+        prefs.addAction(self.idle_action)
+        prefs.addSeparator()  # then the interface languages, each named in itself
+        for code in [""] + available_languages():
+            action = QAction(QLocale(code).nativeLanguageName() if code
+                             else self.tr("System default"), prefs)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            prefs.addAction(action)
 
     def _ask_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(
@@ -196,8 +206,22 @@ class MainWindow(QMainWindow):
         self.idle.set_interval(int(minutes * 60_000))
 
     def set_language(self, code: str) -> None:
-        """Store the interface language ("" = system); used from the next start."""
+        """Switch the interface language ("" = the system's) now, and remember it.
+
+        The current screen is built again in the new language; an open testimony's
+        unsaved edits are saved first, as on any screen change.
+        """
         self.settings.language = code
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            switch_language(app, code)
+        self._build_menus()
+        if self.vault is not None:
+            self._open_workspace(self.vault)
+        elif Vault.exists(self.vault_path):
+            self._show_unlock()
+        else:
+            self._show_setup()
 
     # -- safety ----------------------------------------------------------------------
 

@@ -613,10 +613,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language (after restart)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>System default</source>
         <translation type="unfinished"></translation>
     </message>

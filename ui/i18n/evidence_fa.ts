@@ -607,10 +607,6 @@
         <translation>قفل پس از بی‌کاری…</translation>
     </message>
     <message>
-        <source>Language (after restart)</source>
-        <translation>زبان (پس از راه‌اندازی دوباره)</translation>
-    </message>
-    <message>
         <source>System default</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>

@@ -619,10 +619,6 @@
         <translation>Блокировка при бездействии…</translation>
     </message>
     <message>
-        <source>Language (after restart)</source>
-        <translation>Язык (после перезапуска)</translation>
-    </message>
-    <message>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>

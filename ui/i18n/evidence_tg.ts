@@ -613,10 +613,6 @@
         <translation>Қуфл ҳангоми бефаъолиятӣ…</translation>
     </message>
     <message>
-        <source>Language (after restart)</source>
-        <translation>Забон (пас аз бозоғозӣ)</translation>
-    </message>
-    <message>
         <source>System default</source>
         <translation>Мувофиқи система</translation>
     </message>
