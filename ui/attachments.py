@@ -29,6 +29,7 @@ from crypto.errors import CancelledError
 from evidence_app import records
 from evidence_app.errors import describe_error
 from ui.files import open_files
+from ui.i18n import display_datetime
 from ui.workers import Task, TaskRunner
 
 THUMB = 128
@@ -156,7 +157,7 @@ class AttachmentsPanel(QWidget):
             "media_type": info["media_type"], "size": human_size(info["size"]),
             "sha256": info["sha256"][:32] + "\n" + info["sha256"][32:],
             "capture_time": str(exif.get("capture_time", "")),
-            "camera": camera, "added_at": info["added_at"][:19].replace("T", " "),
+            "camera": camera, "added_at": display_datetime(info["added_at"]),
             "gps": f"{exif['gps_lat']:.5f}, {exif['gps_lon']:.5f}"
             if info["has_gps"] and "gps_lat" in exif and "gps_lon" in exif else "",
         }

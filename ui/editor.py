@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from evidence_app import model, records, rome_statute
 from evidence_app.errors import UserError, describe_error
-from ui.i18n import vocab
+from ui.i18n import display_datetime, vocab
 from ui.workers import TaskRunner
 
 AUTOSAVE_MS = 1500
@@ -514,7 +514,7 @@ class HistoryView(QWidget):
         for info in records.history(self._vault, tid):
             item = QListWidgetItem(
                 self.tr("Version %1 · %2").replace("%1", str(info.version)).replace(
-                    "%2", info.created_at[:19].replace("T", " "))
+                    "%2", display_datetime(info.created_at))
             )
             item.setData(Qt.ItemDataRole.UserRole, info.version)
             item.setToolTip("SHA-256 " + info.sha256)

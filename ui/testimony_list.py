@@ -39,7 +39,7 @@ from evidence_app import rome_statute
 from evidence_app.errors import UserError, describe_error
 from evidence_app.model import CONSENT_SCOPES
 from evidence_app.search import Filters, TestimonySummary
-from ui.i18n import vocab
+from ui.i18n import display_datetime, vocab
 from ui.workers import TaskRunner
 
 PAGE_SIZE = 200
@@ -231,7 +231,7 @@ class TestimonyTableModel(QAbstractTableModel):
             if col == self.COL_FILES:
                 return s.attachment_count
             if col == self.COL_UPDATED:
-                return s.updated_at[:16].replace("T", " ")
+                return display_datetime(s.updated_at)
             if col == self.COL_FLAGS:
                 return " · ".join(self.flags_of(s))
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_ACTS:
