@@ -2,6 +2,7 @@
 """Render each main screen of the app into docs/screenshots/*.png (for the user guides).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py --lang fa  # *_fa.png
 
 Everything happens in a throw-away folder with a made-up vault (fast test-only key
 derivation, fictional testimonies, the sample photos from tests/samples/photos).
@@ -9,6 +10,7 @@ derivation, fictional testimonies, the sample photos from tests/samples/photos).
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -22,12 +24,20 @@ OUT = ROOT / "docs" / "screenshots"
 PHOTOS = ROOT / "tests" / "samples" / "photos"
 PASSPHRASE = "blue tangerine orbit lantern quietly"  # noqa: S105 - a throw-away demo vault
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QEventLoop,
+    QItemSelectionModel,
+    QSettings,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import QApplication, QTableView, QWidget  # noqa: E402
 
 from crypto.kdf import Argon2Params  # noqa: E402
 from evidence_app import records  # noqa: E402
 from evidence_app.vault import Vault  # noqa: E402
+from ui.i18n import switch_language, use_bundled_fonts  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 from ui.setup_wizard import SetupWizard  # noqa: E402
@@ -69,6 +79,29 @@ TESTIMONIES = [
 ]
 
 
+# The sample titles and narratives in the screenshot's language (English: TESTIMONIES).
+LOCAL_SAMPLES = {
+    "tg": [("Боздошт дар гузаргоҳи назди дарё",
+            "Шоҳид нақл мекунад, ки ӯро дар гузаргоҳи назди пул боздошт карда, се рӯз бе айбнома "
+            "нигоҳ доштанд."),
+           ("Тирборони бинои мактаб", "Шоҳид дид, ки субҳ ба мактаб ду бор тир заданд."),
+           ("Кӯчонидани маҷбурӣ аз деҳаҳои шимолӣ",
+            "Ба оилаҳо гуфтанд, ки дар як рӯз бароянд.")],
+    "ru": [("Задержание на блокпосту у реки",
+            "Свидетель рассказывает, как его остановили на блокпосту у моста и три дня "
+            "удерживали без обвинения."),
+           ("Обстрел здания школы", "Свидетель видел, как утром в школу дважды попали снаряды."),
+           ("Насильственное переселение из северных сёл",
+            "Семьям велели уехать в течение суток.")],
+    "fa": [("بازداشت در ایست بازرسی کنار رودخانه",
+            "شاهد شرح می‌دهد که در ایست بازرسی نزدیک پل متوقف شد و سه روز بدون اتهام "
+            "بازداشت ماند."),
+           ("گلوله‌باران ساختمان مدرسه", "شاهد دید که صبح دو بار به مدرسه شلیک شد."),
+           ("کوچ اجباری از روستاهای شمالی", "به خانواده‌ها گفتند ظرف یک روز آنجا را ترک کنند.")],
+}
+SUFFIX = [""]  # "_fa" etc. with --lang
+
+
 def settle(ms: int = 50) -> None:
     """Let pending events, layouts and paints run."""
     loop = QEventLoop()
@@ -85,18 +118,37 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000) -> None:
             raise RuntimeError("timed out waiting for the app")
 
 
+def select_row(table: QTableView, row: int) -> None:
+    """Select a whole row. (QTableView.selectRow selects nothing right to left, Qt 6.)"""
+    model = table.model()
+    flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+             | QItemSelectionModel.SelectionFlag.Rows)
+    table.selectionModel().setCurrentIndex(model.index(row, 0), flags)
+
+
 def shot(widget: QWidget, name: str) -> None:
     settle()
-    path = OUT / f"{name}.png"
+    path = OUT / f"{name}{SUFFIX[0]}.png"
     if not widget.grab().save(str(path)):
         raise RuntimeError(f"could not save {path}")
     print(f"wrote {path.relative_to(ROOT)}")
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="", help="interface language, e.g. tg, ru, fa "
+                        "(default: English); files are named *_<lang>.png")
+    args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName("Evidence Vault")
+    use_bundled_fonts(app)  # as the app does
+    if args.lang:
+        switch_language(app, args.lang)
+        SUFFIX[0] = f"_{args.lang}"
+        for sample, (title, narrative) in zip(TESTIMONIES, LOCAL_SAMPLES[args.lang],
+                                              strict=True):
+            sample.update(title=title, narrative=narrative)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         settings = Settings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
@@ -136,7 +188,12 @@ def main() -> int:
         assert isinstance(ws, Workspace)
         ws.list.refresh()
         ws.keys.reload()
-        ws.list.table.selectRow(ws.list.model.row_of(ids[0]))
+
+        def first_selected() -> bool:  # (re)select until the list has loaded and shows it
+            select_row(ws.list.table, ws.list.model.row_of(ids[0]))
+            return ws.editor.tid == ids[0]
+
+        wait_until(first_selected)
         shot(win, "03-testimonies")
         tabs = ws.editor.form.tabs
         for index, name in ((1, "04-witness-sealed-identity"), (2, "05-consent"),
@@ -209,7 +266,7 @@ def lawyer_screens(tmp: Path, documenter_card: str, settings: Settings) -> None:
     wait_until(lambda: ws.verifier.result is not None)
     shot(win, "13-verify")
     ws.tabs.setCurrentIndex(0)
-    ws.list.table.selectRow(0)
+    select_row(ws.list.table, 0)
     ws.editor.form.tabs.setCurrentWidget(ws.custody)
     wait_until(lambda: ws.custody.table.rowCount() > 0)
     shot(win, "14-lawyer-testimonies")
