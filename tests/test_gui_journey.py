@@ -215,6 +215,7 @@ def test_cancelling_an_export_leaves_nothing(qtbot, two_vaults, tmp_path):
     assert len(records.custody_events(ws.vault, "vault")) == events_before
 
 
+@pytest.mark.responsiveness
 def test_gui_thread_stays_responsive_during_large_export(qtbot, two_vaults, tmp_path):
     ws, tid, _ = two_vaults
     big = tmp_path / "recording.bin"

@@ -120,6 +120,7 @@ def test_cancelled_intake_adds_nothing(qtbot, workspace, vault, tmp_path):
     assert records.get_testimony(vault, tid)["attachments"] == []
 
 
+@pytest.mark.responsiveness
 def test_gui_thread_stays_responsive_during_large_intake(qtbot, workspace, vault, tmp_path):
     tid = records.add_testimony(vault, sample_testimony())
     workspace.show_testimony(tid)
