@@ -235,6 +235,32 @@ def test_closing_at_the_recovery_step_locks_the_new_vault(qtbot, tmp_path):
     Vault.open(tmp_path / "vault", PASSPHRASE).lock()
 
 
+def test_switching_language_at_the_recovery_step_keeps_the_code(qtbot, tmp_path):
+    win = _window(qtbot, tmp_path)
+    wiz = win.screen_widget
+    assert isinstance(wiz, SetupWizard)
+    wiz.name.setText("Field team A")
+    wiz.passphrase.setText(PASSPHRASE)
+    wiz.repeat.setText(PASSPHRASE)
+    wiz.steps.setCurrentIndex(SetupWizard.STEP_PASSPHRASE)
+    wiz.next_button.click()
+    qtbot.waitUntil(lambda: wiz.steps.currentIndex() == SetupWizard.STEP_RECOVERY, timeout=10_000)
+    code = wiz.recovery.text()
+    assert code
+    try:
+        win.set_language("ru")
+    finally:
+        switch_language(QApplication.instance(), "")
+    assert win.screen_widget is wiz  # not replaced by the unlock screen
+    assert wiz.steps.currentIndex() == SetupWizard.STEP_RECOVERY
+    assert wiz.recovery.text() == code
+    wiz.confirm.setChecked(True)
+    with qtbot.waitSignal(win.unlocked):
+        wiz.next_button.click()
+    win.lock()
+    Vault.open_with_recovery(tmp_path / "vault", code).lock()  # the code shown opens it
+
+
 def test_closing_while_unlocking_locks_the_vault_again(qtbot, tmp_path):
     _existing_vault(tmp_path)
     win = _window(qtbot, tmp_path)

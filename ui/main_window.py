@@ -209,7 +209,9 @@ class MainWindow(QMainWindow):
         """Switch the interface language ("" = the system's) now, and remember it.
 
         The current screen is built again in the new language; an open testimony's
-        unsaved edits are saved first, as on any screen change.
+        unsaved edits are saved first, as on any screen change. The setup wizard is kept
+        (it translates itself in place): it may hold a vault it has just created and the
+        recovery code, which is shown only this once.
         """
         self.settings.language = code
         app = QApplication.instance()
@@ -218,6 +220,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if self.vault is not None:
             self._open_workspace(self.vault)
+        elif isinstance(self.screen_widget, SetupWizard):
+            pass
         elif Vault.exists(self.vault_path):
             self._show_unlock()
         else:
