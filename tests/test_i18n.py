@@ -328,3 +328,29 @@ def test_switch_language_replaces_translator_direction_locale_and_core_language(
     finally:
         switch_language(qapp, "")  # back to the system's, as the other tests expect
     assert chosen_language() == "" and QLocale() == QLocale.system()
+
+
+def test_first_run_wizard_switches_the_language_at_once(qtbot, tmp_path, qapp):
+    from ui.i18n import switch_language
+
+    win = _main_window(qtbot, tmp_path)
+    wizard = win.screen_widget
+    assert wizard.title.text() == "Set up your evidence vault"
+    codes = [wizard.language.itemData(i) for i in range(wizard.language.count())]
+    assert codes[0] == "" and {"en", "tg", "ru", "fa"} <= set(codes)
+    try:
+        with qtbot.waitSignal(wizard.language_chosen) as chosen:
+            wizard.language.activated.emit(codes.index("fa"))
+        assert chosen.args == ["fa"]
+        qtbot.waitUntil(lambda: wizard.title.text() == "راه‌اندازی خزانهٔ مدارک شما")
+        assert wizard.next_button.text() == "بعدی"
+        assert wizard.language.itemText(0) == "پیش‌فرض سیستم"
+        assert wizard.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        qtbot.waitUntil(lambda: wizard.next_button.mapTo(win, QPoint(0, 0)).x()
+                        < wizard.back_button.mapTo(win, QPoint(0, 0)).x())
+        wizard.language.activated.emit(codes.index("tg"))
+        qtbot.waitUntil(lambda: wizard.title.text() == "Танзими махзани далелҳои шумо")
+        assert wizard.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        switch_language(qapp, "")
+    qtbot.waitUntil(lambda: wizard.title.text() == "Set up your evidence vault")

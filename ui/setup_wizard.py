@@ -1,4 +1,5 @@
-"""First-run setup: vault folder, name, passphrase (twice, with a meter), recovery code once.
+"""First-run setup: language and vault folder, name, passphrase (twice, with a meter),
+recovery code once.
 
 The vault is created in the background (Argon2 takes a moment). The recovery code is shown
 exactly once; the user must tick "I wrote it down" before the vault opens.
@@ -9,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,14 +30,21 @@ from PySide6.QtWidgets import (
 from evidence_app.errors import describe_error
 from evidence_app.vault import Vault
 from ui.files import existing_folder
+from ui.i18n import available_languages, chosen_language, switch_language
 from ui.passphrase import MIN_SCORE, StrengthMeter
 from ui.workers import TaskRunner
 
 
 class SetupWizard(QWidget):
-    """Emits ``vault_created(vault)`` after the user confirmed the recovery code."""
+    """Emits ``vault_created(vault)`` after the user confirmed the recovery code.
+
+    The first page also offers the interface language: choosing one switches the app at
+    once (Persian mirrors it) and emits ``language_chosen(code)`` ("" = the system's) so
+    the window can store it.
+    """
 
     vault_created = Signal(object)
+    language_chosen = Signal(str)
 
     STEP_LOCATION, STEP_NAME, STEP_PASSPHRASE, STEP_RECOVERY = range(4)
 
@@ -50,8 +60,8 @@ class SetupWizard(QWidget):
         self._runner = TaskRunner(self, max_threads=1)
         self._vault: Vault | None = None
 
-        title = QLabel(self.tr("Set up your evidence vault"), self)
-        title.setObjectName("heading")
+        self.title = QLabel(self)
+        self.title.setObjectName("heading")
         self.steps = QStackedWidget(self)
         self.error = QLabel(self)
         self.error.setObjectName("error")
@@ -59,24 +69,35 @@ class SetupWizard(QWidget):
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.hide()
-        self.back_button = QPushButton(self.tr("Back"), self)
-        self.next_button = QPushButton(self.tr("Next"), self)
+        self.back_button = QPushButton(self)
+        self.next_button = QPushButton(self)
         self.next_button.setDefault(True)
         self.back_button.clicked.connect(self._back)
         self.next_button.clicked.connect(self._next)
 
-        # Step 1: location
+        # Step 1: language and location
         page = QWidget(self)
+        self.language = QComboBox(page)
+        self.language.addItem("", "")  # "System default", set by _retranslate
+        for code in available_languages():
+            self.language.addItem(QLocale(code).nativeLanguageName(), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen_language())))
+        self.language.activated.connect(self._choose_language)
+        self._language_label = QLabel(page)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self._language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
         self.location = QLineEdit(str(default_path), page)
-        browse = QPushButton(self.tr("Choose…"), page)
-        browse.clicked.connect(self._browse)
+        self._browse_button = QPushButton(page)
+        self._browse_button.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.location, 1)
-        row.addWidget(browse)
+        row.addWidget(self._browse_button)
+        self._location_help = QLabel(page)
         form = QVBoxLayout(page)
-        form.addWidget(QLabel(self.tr(
-            "Choose where the encrypted vault is kept. Everything in it is encrypted; "
-            "without your passphrase or recovery code nobody can read it."), page))
+        form.addLayout(language_row)
+        form.addWidget(self._location_help)
         form.addLayout(row)
         form.addStretch(1)
         self.steps.addWidget(page)
@@ -84,11 +105,9 @@ class SetupWizard(QWidget):
         # Step 2: name
         page = QWidget(self)
         self.name = QLineEdit(page)
-        self.name.setPlaceholderText(self.tr("A name or pseudonym"))
+        self._name_help = QLabel(page)
         form = QVBoxLayout(page)
-        form.addWidget(QLabel(self.tr(
-            "Your name or a pseudonym. It is put on your key card, which you share with "
-            "the people you send evidence to."), page))
+        form.addWidget(self._name_help)
         form.addWidget(self.name)
         form.addStretch(1)
         self.steps.addWidget(page)
@@ -101,14 +120,14 @@ class SetupWizard(QWidget):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.meter = StrengthMeter(page)
         self.passphrase.textChanged.connect(self.meter.update_for)
+        self._passphrase_labels = [QLabel(page) for _ in range(3)]
         grid = QFormLayout()
-        grid.addRow(self.tr("Passphrase"), self.passphrase)
-        grid.addRow(self.tr("Strength"), self.meter)
-        grid.addRow(self.tr("Repeat"), self.repeat)
+        grid.addRow(self._passphrase_labels[0], self.passphrase)
+        grid.addRow(self._passphrase_labels[1], self.meter)
+        grid.addRow(self._passphrase_labels[2], self.repeat)
+        self._passphrase_help = QLabel(page)
         form = QVBoxLayout(page)
-        form.addWidget(QLabel(self.tr(
-            "Choose a long passphrase, for example five or more unrelated words. "
-            "You type it every time you open the vault."), page))
+        form.addWidget(self._passphrase_help)
         form.addLayout(grid)
         form.addStretch(1)
         self.steps.addWidget(page)
@@ -120,12 +139,11 @@ class SetupWizard(QWidget):
         self.recovery.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recovery.setObjectName("recoveryCode")
         self.recovery.setWordWrap(True)
-        self.confirm = QCheckBox(self.tr("I wrote it down and keep it in a safe place"), page)
+        self.confirm = QCheckBox(page)
         self.confirm.toggled.connect(self._update_buttons)
+        self._recovery_help = QLabel(page)
         form = QVBoxLayout(page)
-        form.addWidget(QLabel(self.tr(
-            "This is your recovery code. It opens the vault if you forget the passphrase. "
-            "Write it on paper now: it is shown only this once."), page))
+        form.addWidget(self._recovery_help)
         form.addWidget(self.recovery)
         form.addWidget(self.confirm)
         form.addStretch(1)
@@ -137,11 +155,52 @@ class SetupWizard(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.title)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+        self._retranslate()
+
+    # -- language --------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        """Set every text in the current language: at start, and when the language changes."""
+        self.title.setText(self.tr("Set up your evidence vault"))
+        self.back_button.setText(self.tr("Back"))
+        self._language_label.setText(self.tr("Language"))
+        self.language.setItemText(0, self.tr("System default"))
+        self._browse_button.setText(self.tr("Choose…"))
+        self._location_help.setText(self.tr(
+            "Choose where the encrypted vault is kept. Everything in it is encrypted; "
+            "without your passphrase or recovery code nobody can read it."))
+        self.name.setPlaceholderText(self.tr("A name or pseudonym"))
+        self._name_help.setText(self.tr(
+            "Your name or a pseudonym. It is put on your key card, which you share with "
+            "the people you send evidence to."))
+        for label, text in zip(self._passphrase_labels, (
+                self.tr("Passphrase"), self.tr("Strength"), self.tr("Repeat")), strict=True):
+            label.setText(text)
+        self._passphrase_help.setText(self.tr(
+            "Choose a long passphrase, for example five or more unrelated words. "
+            "You type it every time you open the vault."))
+        self.confirm.setText(self.tr("I wrote it down and keep it in a safe place"))
+        self._recovery_help.setText(self.tr(
+            "This is your recovery code. It opens the vault if you forget the passphrase. "
+            "Write it on paper now: it is shown only this once."))
+        self.error.clear()
         self._update_buttons()
+
+    def _choose_language(self, index: int) -> None:
+        code = str(self.language.itemData(index) or "")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            switch_language(app, code)  # every widget gets a LanguageChange event
+        self.language_chosen.emit(code)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # -- navigation ------------------------------------------------------------------
 

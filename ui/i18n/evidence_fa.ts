@@ -638,6 +638,14 @@
         <translation>انتخاب…</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>پیش‌فرض سیستم</translation>
+    </message>
+    <message>
         <source>Choose where the encrypted vault is kept. Everything in it is encrypted; without your passphrase or recovery code nobody can read it.</source>
         <translation>انتخاب کنید خزانهٔ رمزگذاری‌شده کجا نگهداری شود. همه‌چیز در آن رمزگذاری شده است؛ بدون عبارت عبور یا کد بازیابی شما هیچ‌کس نمی‌تواند آن را بخواند.</translation>
     </message>

@@ -650,6 +650,14 @@
         <translation>Выбрать…</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
         <source>Choose where the encrypted vault is kept. Everything in it is encrypted; without your passphrase or recovery code nobody can read it.</source>
         <translation>Выберите, где будет находиться зашифрованное хранилище. Всё в нём зашифровано; без вашей парольной фразы или кода восстановления никто не сможет его прочитать.</translation>
     </message>

@@ -644,6 +644,14 @@
         <translation>Интихоб…</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Забон</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Мувофиқи система</translation>
+    </message>
+    <message>
         <source>Choose where the encrypted vault is kept. Everything in it is encrypted; without your passphrase or recovery code nobody can read it.</source>
         <translation>Интихоб кунед, ки махзани рамзгузоришуда дар куҷо нигоҳ дошта шавад. Ҳама чиз дар он рамзгузорӣ шудааст; бе ибораи рамз ё рамзи барқарорсозии шумо ҳеҷ кас онро хонда наметавонад.</translation>
     </message>
