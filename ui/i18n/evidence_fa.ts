@@ -146,7 +146,7 @@
     </message>
     <message>
         <source>Object</source>
-        <translation>موضوع</translation>
+        <translation>شیء</translation>
     </message>
     <message>
         <source>Signature</source>

@@ -111,7 +111,7 @@
     </message>
     <message>
         <source>Scanned their QR code</source>
-        <translation>Отсканирован его QR-код</translation>
+        <translation>Отсканирован QR-код контакта</translation>
     </message>
     <message>
         <source>Trusted: I may send evidence to this person</source>

@@ -1038,7 +1038,7 @@
     </message>
     <message>
         <source>Unlock</source>
-        <translation>Кушодан</translation>
+        <translation>Кушодани қуфл</translation>
     </message>
     <message>
         <source>Recovery code</source>
