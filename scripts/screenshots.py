@@ -142,6 +142,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setApplicationName("Evidence Vault")
+    assert isinstance(app, QApplication)
     use_bundled_fonts(app)  # as the app does
     if args.lang:
         switch_language(app, args.lang)
