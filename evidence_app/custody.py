@@ -30,6 +30,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -247,6 +248,65 @@ def _echo(value: object) -> str:
     return json.dumps(shown + ("..." if len(text) > 40 else ""), ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class EventVerdict:
+    """The verdict on one event of a chain.
+
+    ``index`` is its place in the list, ``seq`` its sequence number (None when the event is
+    too malformed to have one), ``problems`` what is wrong with it (empty: it verifies).
+    """
+
+    index: int
+    seq: int | None
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def problem(self) -> str:
+        """All problems on one line ("" when it verifies)."""
+        return "; ".join(self.problems)
+
+
+def verify_events(
+    events: list[dict[str, Any]],
+    *,
+    trusted_keys: Mapping[str, Ed25519PublicKey] | None = None,
+    chain: str | None = None,
+) -> list[EventVerdict]:
+    """One verdict per event of one custody chain, in order (see :func:`verify_chain`).
+
+    A problem with a link (a gap, a wrong ``prev``) is given to the later event of the two.
+    """
+    verdicts: list[EventVerdict] = []
+    expected_chain = chain
+    previous: dict[str, Any] | None = None
+    for index, event in enumerate(events):
+        if not isinstance(event, dict):
+            verdicts.append(EventVerdict(index, None, ("malformed: not an object",)))
+            previous = None
+            continue
+        structural = _field_problem(event, need_sig=True)
+        if structural:
+            verdicts.append(EventVerdict(index, None, (f"malformed: {structural}",)))
+            previous = None
+            continue
+        if expected_chain is None:
+            expected_chain = event["chain"]
+        problems: list[str] = []
+        if event["chain"] != expected_chain:
+            problems.append(
+                f"wrong chain: belongs to {_echo(event['chain'])}, not {_echo(expected_chain)}"
+            )
+        problems.extend(_link_problems(event, previous, index))
+        problems.extend(_signer_problems(event, trusted_keys))
+        verdicts.append(EventVerdict(index, event["seq"], tuple(problems)))
+        previous = event
+    return verdicts
+
+
 def verify_chain(
     events: list[dict[str, Any]],
     *,
@@ -268,36 +328,17 @@ def verify_chain(
       whose key differs from the trusted key for that fingerprint;
     * ``malformed``: a missing, unknown or invalid field.
 
-    A chain alone cannot show that its newest events were cut off: pass
-    ``expected_head``, the :func:`event_hash` of the last event as recorded elsewhere
+    Each line starts with the event it is about ("event 3 (seq 4): ...", the checks of
+    :func:`verify_events`). A chain alone cannot show that its newest events were cut off:
+    pass ``expected_head``, the :func:`event_hash` of the last event as recorded elsewhere
     (a signed bundle manifest, the vault), to detect that too. Without it, an empty list
     of events is an intact (empty) chain.
     """
-    problems: list[str] = []
-    expected_chain = chain
-    previous: dict[str, Any] | None = None
-    for index, event in enumerate(events):
-        where = f"event {index}"
-        if not isinstance(event, dict):
-            problems.append(f"{where}: malformed: not an object")
-            previous = None
-            continue
-        structural = _field_problem(event, need_sig=True)
-        if structural:
-            problems.append(f"{where}: malformed: {structural}")
-            previous = None
-            continue
-        where = f"event {index} (seq {event['seq']})"
-        if expected_chain is None:
-            expected_chain = event["chain"]
-        if event["chain"] != expected_chain:
-            problems.append(
-                f"{where}: wrong chain: belongs to {_echo(event['chain'])}, "
-                f"not {_echo(expected_chain)}"
-            )
-        problems.extend(f"{where}: {p}" for p in _link_problems(event, previous, index))
-        problems.extend(f"{where}: {p}" for p in _signer_problems(event, trusted_keys))
-        previous = event
+    problems = [
+        f"event {v.index}{'' if v.seq is None else f' (seq {v.seq})'}: {p}"
+        for v in verify_events(events, trusted_keys=trusted_keys, chain=chain)
+        for p in v.problems
+    ]
     if expected_head is not None:
         last = events[-1] if events else None
         if not isinstance(last, dict) or _hash_or_none(last) != expected_head:

@@ -269,14 +269,15 @@ def test_full_text_search_and_filters_on_a_real_vault(qtbot, workspace, vault):
     qtbot.waitUntil(lambda: panel.model.total == 1)
 
 
-def test_custody_statuses_name_the_altered_event(vault):
-    from ui.custody_view import BAD, event_statuses
+def test_custody_rows_name_the_altered_event(vault):
+    from ui.custody_view import BAD, rows_of
 
     tid = records.add_testimony(vault, sample_testimony())
     records.attach(vault, tid, CAMERA_PHOTOS[:2])
     events = records.custody_events(vault, tid)
-    assert [s for s, _ in event_statuses(events)] == [OK] * len(events)
+    assert [r.status for r in rows_of(events)] == [OK] * len(events)
     events[1]["details"] = {"media_type": "image/png", "size": 1}
-    statuses = event_statuses(events)
-    assert statuses[0] == (OK, "")
-    assert statuses[1][0] == BAD and "altered" in statuses[1][1]
+    rows = rows_of(events)
+    assert (rows[0].status, rows[0].problem) == (OK, "")
+    assert rows[1].status == BAD and "altered" in rows[1].problem
+    assert not rows[1].problem.startswith("event")  # the core's verdict, not a parsed line

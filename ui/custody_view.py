@@ -1,13 +1,12 @@
 """Custody timeline of one testimony: every signed event, oldest first, with its status.
 
 The timeline shows the testimony's own chain and the vault-chain events about it
-(exports, imports). Signatures and links are checked by the core (``custody.verify_chain``,
+(exports, imports). Signatures and links are checked by the core (``custody.verify_events``,
 one pass per chain) in a worker, so a long vault chain never blocks the window.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +26,6 @@ from evidence_app import custody, records
 from ui.workers import TaskRunner
 
 OK, BAD = "ok", "bad"
-_EVENT_INDEX = re.compile(r"event (\d+)\b")
 
 
 @dataclass(frozen=True)
@@ -39,31 +37,22 @@ class Row:
     problem: str
 
 
-def event_statuses(events: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """(status, problems) per event of one chain, from one ``verify_chain`` pass.
-
-    The core names the event of each problem ("event N ..."); a problem about the chain as
-    a whole (its end) marks the last event.
-    """
-    per_event: list[list[str]] = [[] for _ in events]
-    for problem in custody.verify_chain(events):
-        match = _EVENT_INDEX.match(problem)
-        index = int(match.group(1)) if match else len(events) - 1
-        if 0 <= index < len(events):
-            per_event[index].append(problem)
-    return [(BAD, "; ".join(p)) if p else (OK, "") for p in per_event]
+def rows_of(events: list[dict[str, Any]]) -> list[Row]:
+    """One row per event of one chain, with the core's verdict (``custody.verify_events``)."""
+    return [
+        Row(event, OK if verdict.ok else BAD, verdict.problem)
+        for event, verdict in zip(events, custody.verify_events(events), strict=True)
+    ]
 
 
 def timeline(vault: Any, tid: str) -> list[Row]:
     """The testimony's events and the vault events that name it, in time order."""
-    own = records.custody_events(vault, tid)
-    rows = [Row(e, s, p) for e, (s, p) in zip(own, event_statuses(own), strict=True)]
-    shared = records.custody_events(vault, custody.VAULT_CHAIN)
-    for event, (status, problem) in zip(shared, event_statuses(shared), strict=True):
-        details = event.get("details")
+    rows = rows_of(records.custody_events(vault, tid))
+    for row in rows_of(records.custody_events(vault, custody.VAULT_CHAIN)):
+        details = row.event.get("details")
         named = details.get("testimonies") if isinstance(details, dict) else None
         if isinstance(named, list) and tid in named:
-            rows.append(Row(event, status, problem))
+            rows.append(row)
     rows.sort(key=lambda r: (str(r.event.get("time", "")), r.event.get("chain") == tid))
     return rows
 
