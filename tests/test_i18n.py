@@ -354,3 +354,20 @@ def test_first_run_wizard_switches_the_language_at_once(qtbot, tmp_path, qapp):
     finally:
         switch_language(qapp, "")
     qtbot.waitUntil(lambda: wizard.title.text() == "Set up your evidence vault")
+
+
+def test_evidence_app_lang_overrides_the_system_language_in_the_gui_too(qapp, monkeypatch):
+    from evidence_app import i18n as core_i18n
+    from ui.i18n import chosen_language, switch_language
+
+    monkeypatch.setenv("EVIDENCE_APP_LANG", "ru")
+    try:
+        switch_language(qapp, "")
+        assert QCoreApplication.translate("Vocabulary", "Torture") == "Пытки"
+        assert core_i18n.current_language() == "ru" and chosen_language() == ""
+        switch_language(qapp, "fa")  # a choice made in the app wins over the variable
+        assert QCoreApplication.translate("Vocabulary", "Torture") == "شکنجه"
+    finally:
+        monkeypatch.delenv("EVIDENCE_APP_LANG")
+        switch_language(qapp, "")
+    assert core_i18n.current_language() == core_i18n.language_from_environment()

@@ -7,6 +7,7 @@ translation falls back to the English source string by string.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -69,7 +70,10 @@ def switch_language(app: QGuiApplication, language: str) -> None:
     Replaces the translator installed by the previous call, sets the layout direction and
     the default QLocale (dates, numbers), and the language of the core's reports. Qt sends
     every widget a LanguageChange event; widgets that handle it retranslate at once.
+    With "", EVIDENCE_APP_LANG (as for the CLI) wins over the system's language.
     """
+    _chosen[0] = language
+    language = language or os.environ.get(core_i18n.ENV_OVERRIDE, "").strip().lower()
     while _switched:
         app.removeTranslator(_switched.pop())
     translator = install_translator(app, language or None)
@@ -78,7 +82,6 @@ def switch_language(app: QGuiApplication, language: str) -> None:
     app.setLayoutDirection(direction_for(language or None))
     QLocale.setDefault(QLocale(language) if language else QLocale.system())
     core_i18n.set_language(language or None)
-    _chosen[0] = language
 
 
 def chosen_language() -> str:
