@@ -289,7 +289,7 @@
     </message>
     <message>
         <source>Next</source>
-        <translation>Минбаъд</translation>
+        <translation>Баъдӣ</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>Next</source>
-        <translation>Минбаъд</translation>
+        <translation>Баъдӣ</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -995,7 +995,7 @@
     </message>
     <message>
         <source>Updated</source>
-        <translation>Навсозӣ шуд</translation>
+        <translation>Навсозӣ</translation>
     </message>
     <message>
         <source>Flags</source>
