@@ -76,11 +76,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mib", type=int, default=1024)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", type=Path, default=ROOT / "benchmarks",
+                        help="where the files go (/dev/shm: tmpfs, no disk writeback noise)")
     args = parser.parse_args()
     age, keygen = shutil.which("age"), shutil.which("age-keygen")
     if not age or not keygen:
         sys.exit("age and age-keygen are needed")
-    with tempfile.TemporaryDirectory(dir=ROOT / "benchmarks") as tmp:
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         work = Path(tmp)
         src = work / "input.bin"
         make_input(src, args.size_mib)
