@@ -10,6 +10,7 @@ prefix search (``ҳақ*`` finds ``ҳақиқат``).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -85,8 +86,10 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
 def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
     """SQL conditions (on alias ``t``) and parameters for the given filters.
 
-    Act and date filters are ``t.id IN (subquery)``: SQLite runs the subquery once, through
-    the code/date indexes, instead of once per testimony.
+    Act and date filters are ``+t.id IN (subquery)``: SQLite builds the set once, through
+    the code/date indexes, and then walks the sort index, stopping after one page. (The
+    unary ``+`` keeps the planner from driving the query from the set instead, which sorts
+    every match; a correlated EXISTS would run once per testimony.)
     """
     if filters is None:
         return [], []
@@ -98,7 +101,7 @@ def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
         conds.append("t.status = ?")
         params.append(filters.status)
     if filters.act_code:
-        conds.append("t.id IN (SELECT testimony_id FROM incident_acts WHERE code = ?)")
+        conds.append("+t.id IN (SELECT testimony_id FROM incident_acts WHERE code = ?)")
         params.append(filters.act_code)
     if filters.consent_scope:
         conds.append("EXISTS (SELECT 1 FROM json_each(t.consent_scope) s WHERE s.value = ?)")
@@ -115,7 +118,7 @@ def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
         if high is not None:
             sub.append("date_from <= ?")
             params.append(high)
-        conds.append(f"t.id IN (SELECT testimony_id FROM incidents WHERE {' AND '.join(sub)})")  # noqa: S608
+        conds.append(f"+t.id IN (SELECT testimony_id FROM incidents WHERE {' AND '.join(sub)})")  # noqa: S608
     return conds, params
 
 
@@ -135,16 +138,20 @@ def _summaries(db: Any, ids: list[str]) -> list[TestimonySummary]:
     counts = dict(db.execute(
         "SELECT testimony_id, count(*) FROM attachments "  # noqa: S608
         f"WHERE testimony_id IN ({marks}) GROUP BY testimony_id", ids).fetchall())
-    acts: dict[str, list[str]] = {}
+    # Act codes from the current version's JSON (primary-key lookups), not from
+    # incident_acts, which has no index on testimony_id.
+    acts: dict[str, set[str]] = {}
     for tid, code in db.execute(
-            "SELECT DISTINCT testimony_id, code FROM incident_acts "  # noqa: S608
-            f"WHERE testimony_id IN ({marks}) ORDER BY code", ids).fetchall():
-        acts.setdefault(tid, []).append(code)
+            "SELECT t.id, a.value FROM testimonies t JOIN testimony_versions v "  # noqa: S608
+            "ON v.testimony_id = t.id AND v.version = t.current_version, "
+            "json_each(v.data, '$.incidents') i, json_each(i.value, '$.acts') a "
+            f"WHERE t.id IN ({marks})", ids).fetchall():
+        acts.setdefault(tid, set()).add(code)
     return [
         TestimonySummary(
             id=r[0], title=r[1], status=r[2], updated_at=r[3], created_at=r[4],
             pseudonym=r[5], has_consent=bool(r[6]), has_location=bool(r[7]),
-            attachment_count=int(counts.get(r[0], 0)), acts=acts.get(r[0], []),
+            attachment_count=int(counts.get(r[0], 0)), acts=sorted(acts.get(r[0], ())),
         )
         for r in (rows[tid] for tid in ids if tid in rows)
     ]
@@ -212,16 +219,29 @@ def search(vault: Any, query: str, *, filters: Filters | None = None,
     _check_page(0, limit)
     expr = match_expression(query)
     conds, params = _where(filters)
+    db = vault.db
+    # Only FTS rowids are touched while ranking: reading testimony_id would load each
+    # matching row's whole text. Ids are looked up for the final page only.
     if conds:
-        sql = ("SELECT t.id FROM testimony_fts f "  # noqa: S608
-               "JOIN testimonies t ON t.id = f.testimony_id "
-               f"WHERE testimony_fts MATCH ? AND {' AND '.join(conds)} "
-               "ORDER BY f.rank, t.id LIMIT ?")
-    else:  # ranking inside FTS5 alone is about twice as fast as through the join
-        sql = ("SELECT testimony_id FROM testimony_fts WHERE testimony_fts MATCH ? "
-               "ORDER BY rank, testimony_id LIMIT ?")
-    ids = [r[0] for r in vault.db.execute(sql, [expr, *params, limit]).fetchall()]
-    return _summaries(vault.db, ids)
+        allowed = {fts_rowid(r[0]) for r in db.execute(
+            f"SELECT t.id FROM testimonies t WHERE {' AND '.join(conds)}", params)}  # noqa: S608
+        ranked = db.execute("SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
+                            "ORDER BY rank, rowid", (expr,))
+        try:
+            rowids = list(itertools.islice((r[0] for r in ranked if r[0] in allowed), limit))
+        finally:
+            ranked.close()
+    else:
+        rowids = [r[0] for r in db.execute(
+            "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
+            "ORDER BY rank, rowid LIMIT ?", (expr, limit))]
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    tids = dict(db.execute(
+        f"SELECT rowid, testimony_id FROM testimony_fts WHERE rowid IN ({marks})",  # noqa: S608
+        rowids).fetchall())
+    return _summaries(db, [tids[r] for r in rowids if r in tids])
 
 
 def fts_rowid(tid: str) -> int:
