@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>Save the bundle as:</source>
-        <translation>Бастаро ҳамчун нигоҳ доред:</translation>
+        <translation>Бастаро бо номи зерин нигоҳ доред:</translation>
     </message>
     <message>
         <source>Writing the encrypted, signed bundle…</source>
