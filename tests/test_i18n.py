@@ -165,9 +165,26 @@ def test_fonts_are_bundled_with_their_license(qapp):
     assert set(FONT_FAMILIES) <= set(register_fonts())
 
 
+def _locale_text() -> str:
+    """What QLocale shows in each language: its name, dates (Persian digits), months, days."""
+    from PySide6.QtCore import QDateTime, QTime
+
+    parts = []
+    for code in (*LANGUAGES, "en"):
+        locale = QLocale(code)
+        moment = QDateTime(QDate(2025, 12, 31), QTime(23, 59))
+        parts += [locale.nativeLanguageName(), locale.toString(1234567.89),
+                  locale.toString(moment, QLocale.FormatType.ShortFormat),
+                  locale.toString(moment, QLocale.FormatType.LongFormat)]
+        parts += [locale.monthName(m) + locale.standaloneMonthName(m) for m in range(1, 13)]
+        parts += [locale.dayName(d) for d in range(1, 8)]
+    return "".join(parts)
+
+
 def test_bundled_fonts_have_every_character_of_every_translation(qapp):
     fonts = _bundled_raw_fonts()
-    text = _all_translated_text() + TAJIK_LETTERS
+    text = _all_translated_text() + TAJIK_LETTERS + _locale_text()
+    assert "۲۰۲۵" in text  # Persian digits are in there
     missing = {ch for ch in set(text) if not ch.isspace()
                and not any(f.supportsCharacter(ord(ch)) for f in fonts)}
     assert missing == set()
