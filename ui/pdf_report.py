@@ -12,13 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 
 def html_to_pdf(html: str, path: str | os.PathLike[str]) -> None:
     """Write ``html`` as an A4 PDF to ``path`` (temp file + fsync + rename)."""
-    app = QGuiApplication.instance()
-    if app is None:
-        app = QGuiApplication(["evidence-app"])
+    if QGuiApplication.instance() is None:
+        # A full QApplication, so widgets can still be made later in the same process.
+        QApplication(["evidence-app"])
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp")
     writer = QPdfWriter(str(tmp))
