@@ -78,21 +78,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _verify(args: argparse.Namespace, vault: Vault | None) -> verify.VerifyResult:
-    path = Path(args.path)
-    identities = vault.identity.age_identities() if vault is not None else None
-    scan = verify.scan_path(path, identities)
-    mine = vault.fingerprint() if vault is not None and path.is_file() and \
-        verify.is_age_file(path) else None
-    return verify.check_scan(scan, bundle.trust_lookup(vault) if vault else None, mine)
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
     if Vault.exists(_vault_path(args)):
         with _opened(args) as vault:
-            result = _verify(args, vault)
+            result = verify.verify_path(Path(args.path), vault)
     else:
-        result = _verify(args, None)
+        result = verify.verify_path(Path(args.path), None)
     if args.report:
         _write_report(result, Path(args.report))
     if args.json:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -51,6 +51,9 @@ from evidence_app.bundle_errors import (
 )
 from evidence_app.errors import CheckFailed, UserError
 from evidence_app.safetar import Readable
+
+if TYPE_CHECKING:
+    from evidence_app.vault import Vault
 
 TESTIMONY_SCHEMA = "evidence-vault/bundle-testimony/1"
 SEALED_IDENTITY = "data/sealed-identity.age"
@@ -356,6 +359,23 @@ def scan_path(path: Path, identities: Sequence[age.Identity] | None, *,
             return scan_bundle(fh, identities, cancel=cancel)
     with open(path, "rb") as fh:
         return scan_tar(fh, keep=keep_for_checks, cancel=cancel)
+
+
+def verify_path(path: Path, vault: Vault | None, *,
+                cancel: Cancel | None = None) -> VerifyResult:
+    """Every check of a bundle, bag folder or bag tar at ``path``: the CLI's and the GUI's verify.
+
+    With an open ``vault``, a bundle is decrypted with its keys, signers are looked up in
+    its contacts, and a bundle is checked to be meant for it; without one, only bags
+    (folder or tar) can be checked and no signer is trusted.
+    """
+    from evidence_app.bundle import trust_lookup  # bundle imports this module
+
+    if vault is None:
+        return check_scan(scan_path(path, None, cancel=cancel), None, None)
+    scan = scan_path(path, vault.identity.age_identities(), cancel=cancel)
+    mine = vault.fingerprint() if path.is_file() and is_age_file(path) else None
+    return check_scan(scan, trust_lookup(vault), mine)
 
 
 def to_json(result: VerifyResult) -> dict[str, Any]:

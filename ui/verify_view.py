@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from evidence_app import bundle, verify
+from evidence_app import verify
 from evidence_app.errors import describe_error
 from evidence_app.paths import atomic_write
 from evidence_app.report import verify_report_html
@@ -28,13 +28,6 @@ from ui.files import existing_folder, open_file, save_file
 from ui.workers import Task, TaskRunner
 
 GREEN, RED = "#1b5e20", "#b00020"
-
-
-def verify_path(vault: Any, path: Path, cancel: Any = None) -> verify.VerifyResult:
-    """Scan and check ``path`` with this vault's keys and contacts (as the CLI does)."""
-    scan = verify.scan_path(path, vault.identity.age_identities(), cancel=cancel)
-    mine = vault.fingerprint() if path.is_file() and verify.is_age_file(path) else None
-    return verify.check_scan(scan, bundle.trust_lookup(vault), mine)
 
 
 class VerifyView(QWidget):
@@ -98,7 +91,7 @@ class VerifyView(QWidget):
         self.save_button.setEnabled(False)
         self.busy.show()
         self.task = self._runner.start(
-            lambda _p, cancel: verify_path(vault, path, cancel),
+            lambda _p, cancel: verify.verify_path(path, vault, cancel=cancel),
             on_success=self._done, on_error=self._failed)
         return self.task
 
