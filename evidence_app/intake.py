@@ -18,10 +18,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evidence_app import media
 from evidence_app.errors import UserError
+
+if TYPE_CHECKING:
+    from evidence_app.vault import Vault
 
 ProgressFn = Callable[[int, "int | None"], None]
 CancelFn = Callable[[], bool]
@@ -48,14 +51,14 @@ class InFlight:
             self.ids.add(blob_id)
 
 
-def pending_blob_ids(vault: Any) -> set[str]:
+def pending_blob_ids(vault: Vault) -> set[str]:
     """Blob ids of intakes in progress in this process (not orphans)."""
     with _pending_lock:
         return {b for flight in _pending.get(id(vault), ()) for b in flight.ids}
 
 
 @contextmanager
-def blobs_in_flight(vault: Any) -> Iterator[InFlight]:
+def blobs_in_flight(vault: Vault) -> Iterator[InFlight]:
     """Track blob ids written inside the block; on an exception, delete them again."""
     flight = InFlight()
     with _pending_lock:
@@ -143,7 +146,7 @@ def check_sources(paths: Sequence[Path]) -> list[Path]:
     return checked
 
 
-def store_files(vault: Any, paths: Sequence[Path], in_flight: InFlight, *,
+def store_files(vault: Vault, paths: Sequence[Path], in_flight: InFlight, *,
                 progress: ProgressFn | None = None,
                 cancel: CancelFn | None = None) -> list[StoredFile]:
     """Store every file as an original blob (+ thumbnail); ids go into ``in_flight``.
@@ -171,7 +174,7 @@ def store_files(vault: Any, paths: Sequence[Path], in_flight: InFlight, *,
     return stored
 
 
-def _derive(vault: Any, ref: Any, name: str, in_flight: InFlight) -> StoredFile:
+def _derive(vault: Vault, ref: Any, name: str, in_flight: InFlight) -> StoredFile:
     """Media type, EXIF and thumbnail from the stored blob (best effort, never fails intake)."""
     with vault.blobs.open(ref.blob_id, ref.key) as blob:
         head = blob.read(_HEAD_BYTES)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from crypto.errors import CancelledError, CryptoError
 from evidence_app import custody, model
@@ -37,6 +37,7 @@ from evidence_app.intake import (
 from evidence_app.search import (
     Filters,
     TestimonySummary,
+    _summaries,
     count_testimonies,
     date_bounds,
     index_text,
@@ -45,10 +46,14 @@ from evidence_app.search import (
     search,
 )
 
+if TYPE_CHECKING:
+    from evidence_app.vault import Vault
+
 __all__ = [
     "AttachmentInfo", "Filters", "TestimonySummary", "VersionInfo", "add_testimony",
     "append_custody", "attach", "check_vault", "count_testimonies", "custody_events",
-    "get_attachment", "get_testimony", "get_version", "history", "list_testimonies",
+    "get_attachment", "get_summary", "get_testimony", "get_version", "history",
+    "list_testimonies",
     "open_attachment", "remove_orphan_blobs", "search", "set_status", "thumbnail",
     "update_testimony", "verify_custody",
 ]
@@ -80,7 +85,7 @@ def now() -> str:
 # --- custody storage -----------------------------------------------------------------
 
 
-def _append_event(conn: Any, vault: Any, chain: str, action: str, object_id: str,
+def _append_event(conn: Any, vault: Vault, chain: str, action: str, object_id: str,
                   object_sha256: str, details: dict[str, Any]) -> dict[str, Any]:
     """Sign and store the next event of ``chain`` inside the caller's transaction."""
     last = conn.execute("SELECT seq, hash FROM custody_events WHERE chain = ? "
@@ -98,21 +103,21 @@ def _append_event(conn: Any, vault: Any, chain: str, action: str, object_id: str
     return event
 
 
-def append_custody(vault: Any, chain: str, action: str, object_id: str, object_sha256: str,
+def append_custody(vault: Vault, chain: str, action: str, object_id: str, object_sha256: str,
                    details: dict[str, Any]) -> dict[str, Any]:
     """Append one signed event to a custody chain in its own transaction; returns it."""
     with vault.transaction() as conn:
         return _append_event(conn, vault, chain, action, object_id, object_sha256, details)
 
 
-def custody_events(vault: Any, chain: str) -> list[dict[str, Any]]:
+def custody_events(vault: Vault, chain: str) -> list[dict[str, Any]]:
     """All events of one chain, in order."""
     rows = vault.db.execute("SELECT event FROM custody_events WHERE chain = ? ORDER BY seq",
                             (chain,)).fetchall()
     return [json.loads(r[0]) for r in rows]
 
 
-def _stored_chains(vault: Any) -> dict[str, list[tuple[int, str, str]]]:
+def _stored_chains(vault: Vault) -> dict[str, list[tuple[int, str, str]]]:
     """Every stored custody event as (seq, event JSON, stored hash), grouped by chain."""
     chains: dict[str, list[tuple[int, str, str]]] = {}
     for chain, seq, text, digest in vault.db.execute(
@@ -141,7 +146,7 @@ def _chain_problems(chain: str, rows: list[tuple[int, str, str]]) -> tuple[list[
     return problems, events
 
 
-def _coverage_problems(vault: Any, chains: dict[str, list[dict[str, Any]]]) -> list[str]:
+def _coverage_problems(vault: Vault, chains: dict[str, list[dict[str, Any]]]) -> list[str]:
     """Records of this vault that their custody chain does not vouch for.
 
     Every version of a local testimony needs a signed created/edited event naming its hash,
@@ -169,7 +174,7 @@ def _coverage_problems(vault: Any, chains: dict[str, list[dict[str, Any]]]) -> l
     return problems
 
 
-def verify_custody(vault: Any, *, progress: ProgressFn | None = None,
+def verify_custody(vault: Vault, *, progress: ProgressFn | None = None,
                    cancel: CancelFn | None = None) -> list[str]:
     """Problems found in the stored custody chains ([] when all is intact): every chain's
     hashes, links and signatures, and every local version and attachment vouched for by
@@ -238,7 +243,7 @@ def _refuse_incomplete(prep: _Prepared) -> None:
         raise UserError("cannot mark complete, missing: " + "; ".join(prep.missing))
 
 
-def _write_version(conn: Any, vault: Any, tid: str, version: int, prep: _Prepared,
+def _write_version(conn: Any, vault: Vault, tid: str, version: int, prep: _Prepared,
                    at: str) -> None:
     """Store one version and refresh everything derived from the current version."""
     conn.execute("INSERT INTO testimony_versions(testimony_id, version, data, created_at, author, "
@@ -292,7 +297,7 @@ def _safe_id(value: str) -> str:
     return "".join(ch for ch in str(value)[:40] if ch.isalnum() or ch in "-_") or "?"
 
 
-def add_testimony(vault: Any, data: dict[str, Any], attachments: Sequence[Path] = (), *,
+def add_testimony(vault: Vault, data: dict[str, Any], attachments: Sequence[Path] = (), *,
                   progress: ProgressFn | None = None, cancel: CancelFn | None = None) -> str:
     """Validate and store a new testimony (version 1) with its attachments; returns its id.
 
@@ -325,7 +330,7 @@ def add_testimony(vault: Any, data: dict[str, Any], attachments: Sequence[Path] 
     return tid
 
 
-def update_testimony(vault: Any, tid: str, data: dict[str, Any]) -> int:
+def update_testimony(vault: Vault, tid: str, data: dict[str, Any]) -> int:
     """Save an edit as a new version and return its number.
 
     Unchanged content and identity add no version. ``data["status"]`` (default draft) is
@@ -349,7 +354,7 @@ def update_testimony(vault: Any, tid: str, data: dict[str, Any]) -> int:
     return version
 
 
-def _change_status(conn: Any, vault: Any, tid: str, old: str, new: str, version: int,
+def _change_status(conn: Any, vault: Vault, tid: str, old: str, new: str, version: int,
                    sha256: str) -> None:
     conn.execute("UPDATE testimonies SET status = ?, updated_at = ? WHERE id = ?",
                  (new, now(), tid))
@@ -357,7 +362,7 @@ def _change_status(conn: Any, vault: Any, tid: str, old: str, new: str, version:
                   {"from": old, "to": new, "version": version})
 
 
-def set_status(vault: Any, tid: str, status: str) -> None:
+def set_status(vault: Vault, tid: str, status: str) -> None:
     """Mark a testimony draft or complete; complete needs what ``missing_for_complete``
     lists for the current version (UserError naming each missing item)."""
     if status not in model.STATUSES:
@@ -373,13 +378,13 @@ def set_status(vault: Any, tid: str, status: str) -> None:
         _change_status(conn, vault, tid, old, status, version, sha)
 
 
-def _attachments_of(vault: Any, tid: str) -> list[AttachmentInfo]:
+def _attachments_of(vault: Vault, tid: str) -> list[AttachmentInfo]:
     rows = vault.db.execute(f"SELECT {ATTACHMENT_COLUMNS} FROM attachments WHERE testimony_id = ? "  # noqa: S608
                             "ORDER BY added_at, rowid", (tid,)).fetchall()
     return [attachment_from_row(r) for r in rows]
 
 
-def get_version(vault: Any, tid: str, version: int, *,
+def get_version(vault: Vault, tid: str, version: int, *,
                 include_identity: bool = False) -> dict[str, Any]:
     """One stored version, in the input JSON shape (identity only when asked for)."""
     row = vault.db.execute("SELECT data FROM testimony_versions WHERE testimony_id = ? "
@@ -395,7 +400,7 @@ def get_version(vault: Any, tid: str, version: int, *,
     return data
 
 
-def get_testimony(vault: Any, tid: str, *, include_identity: bool = False) -> dict[str, Any]:
+def get_testimony(vault: Vault, tid: str, *, include_identity: bool = False) -> dict[str, Any]:
     """The current version plus id, version, status, timestamps and attachment infos."""
     row = vault.db.execute("SELECT current_version, status, created_at, updated_at, origin "
                            "FROM testimonies WHERE id = ?", (tid,)).fetchone()
@@ -408,7 +413,16 @@ def get_testimony(vault: Any, tid: str, *, include_identity: bool = False) -> di
     return data
 
 
-def history(vault: Any, tid: str) -> list[VersionInfo]:
+def get_summary(vault: Any, tid: str) -> TestimonySummary:
+    """The list summary of one testimony, as a page of :func:`list_testimonies` shows it
+    (so a list can update the one row a save changed instead of reloading)."""
+    found = _summaries(vault.db, [tid])
+    if not found:
+        raise UserError(f"no testimony with id {_safe_id(tid)}")
+    return found[0]
+
+
+def history(vault: Vault, tid: str) -> list[VersionInfo]:
     """Every version of a testimony, oldest first."""
     rows = vault.db.execute("SELECT version, created_at, author, sha256 FROM testimony_versions "
                             "WHERE testimony_id = ? ORDER BY version", (tid,)).fetchall()
@@ -420,7 +434,7 @@ def history(vault: Any, tid: str) -> list[VersionInfo]:
 # --- attachments -------------------------------------------------------------------------
 
 
-def attach(vault: Any, tid: str, paths: Sequence[Path], *, progress: ProgressFn | None = None,
+def attach(vault: Vault, tid: str, paths: Sequence[Path], *, progress: ProgressFn | None = None,
            cancel: CancelFn | None = None) -> list[str]:
     """Add files to an existing testimony; returns the new attachment ids, in order."""
     _require_testimony(vault.db, tid)
@@ -444,26 +458,26 @@ def attach(vault: Any, tid: str, paths: Sequence[Path], *, progress: ProgressFn 
     return ids
 
 
-def _attachment_row(vault: Any, aid: str, columns: str) -> tuple[Any, ...]:
+def _attachment_row(vault: Vault, aid: str, columns: str) -> tuple[Any, ...]:
     row = vault.db.execute(f"SELECT {columns} FROM attachments WHERE id = ?", (aid,)).fetchone()  # noqa: S608
     if row is None:
         raise UserError(f"no attachment with id {_safe_id(aid)}")
     return tuple(row)
 
 
-def get_attachment(vault: Any, aid: str) -> AttachmentInfo:
+def get_attachment(vault: Vault, aid: str) -> AttachmentInfo:
     """What is known about one attachment."""
     return attachment_from_row(_attachment_row(vault, aid, ATTACHMENT_COLUMNS))
 
 
-def open_attachment(vault: Any, aid: str) -> BinaryIO:
+def open_attachment(vault: Vault, aid: str) -> BinaryIO:
     """The original bytes, decrypted and authenticated while read."""
     blob_id, key = _attachment_row(vault, aid, "blob_id, blob_key")
     stream: BinaryIO = vault.blobs.open(blob_id, bytes(key))
     return stream
 
 
-def thumbnail(vault: Any, aid: str) -> bytes | None:
+def thumbnail(vault: Vault, aid: str) -> bytes | None:
     """JPEG thumbnail (orientation applied) of an image attachment, None when there is none."""
     blob_id, key = _attachment_row(vault, aid, "thumb_blob_id, thumb_key")
     if blob_id is None:
@@ -476,14 +490,14 @@ def thumbnail(vault: Any, aid: str) -> bytes | None:
 # --- vault check ---------------------------------------------------------------------------
 
 
-def _referenced_blobs(vault: Any) -> set[str]:
+def _referenced_blobs(vault: Vault) -> set[str]:
     sql = ("SELECT blob_id FROM attachments UNION SELECT thumb_blob_id FROM attachments "
            "WHERE thumb_blob_id IS NOT NULL UNION SELECT blob_id FROM bundles "
            "WHERE blob_id IS NOT NULL")
     return {r[0] for r in vault.db.execute(sql).fetchall()}
 
 
-def remove_orphan_blobs(vault: Any) -> int:
+def remove_orphan_blobs(vault: Vault) -> int:
     """Delete blobs no row points to (left by a save interrupted before its commit).
 
     Blobs of intakes still running in this process are kept. Returns how many were removed.
@@ -494,7 +508,7 @@ def remove_orphan_blobs(vault: Any) -> int:
     return len(orphans)
 
 
-def _blob_sha256(vault: Any, blob_id: str, key: bytes, cancel: CancelFn | None) -> str:
+def _blob_sha256(vault: Vault, blob_id: str, key: bytes, cancel: CancelFn | None) -> str:
     digest = hashlib.sha256()
     with vault.blobs.open(blob_id, key) as src:
         while chunk := src.read(_HASH_CHUNK):
@@ -504,7 +518,7 @@ def _blob_sha256(vault: Any, blob_id: str, key: bytes, cancel: CancelFn | None) 
     return digest.hexdigest()
 
 
-def _check_database(vault: Any) -> list[str]:
+def _check_database(vault: Vault) -> list[str]:
     problems = [f"database: {r[0]}" for r in vault.db.execute(
         "PRAGMA cipher_integrity_check").fetchall()]
     rows = vault.db.execute("PRAGMA integrity_check").fetchall()
@@ -518,7 +532,7 @@ def _check_database(vault: Any) -> list[str]:
     return problems
 
 
-def check_vault(vault: Any, *, progress: ProgressFn | None = None,
+def check_vault(vault: Vault, *, progress: ProgressFn | None = None,
                 cancel: CancelFn | None = None) -> list[str]:
     """Check everything; [] when all is good, else one line per problem naming the item.
 

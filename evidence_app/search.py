@@ -14,9 +14,12 @@ import itertools
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from evidence_app.errors import UserError
+
+if TYPE_CHECKING:
+    from evidence_app.vault import Vault
 
 Status = Literal["draft", "complete"]
 SORT_COLUMNS = {"updated_at": "t.updated_at", "created_at": "t.created_at", "title": "t.title",
@@ -162,7 +165,7 @@ def _check_page(offset: int, limit: int) -> None:
         raise UserError(f"offset must be >= 0 and limit between 1 and {MAX_LIMIT}")
 
 
-def list_testimonies(vault: Any, *, offset: int = 0, limit: int = 100, sort: str = "updated_at",
+def list_testimonies(vault: Vault, *, offset: int = 0, limit: int = 100, sort: str = "updated_at",
                      descending: bool = True,
                      filters: Filters | None = None) -> list[TestimonySummary]:
     """One page of testimonies, sorted by ``sort`` (updated_at, created_at, title, status)."""
@@ -179,7 +182,7 @@ def list_testimonies(vault: Any, *, offset: int = 0, limit: int = 100, sort: str
     return _summaries(vault.db, ids)
 
 
-def count_testimonies(vault: Any, filters: Filters | None = None) -> int:
+def count_testimonies(vault: Vault, filters: Filters | None = None) -> int:
     """How many testimonies match the filters (all when None)."""
     conds, params = _where(filters)
     where = f"WHERE {' AND '.join(conds)}" if conds else ""
@@ -212,7 +215,7 @@ def match_expression(query: str) -> str:
     return " ".join(terms)
 
 
-def search(vault: Any, query: str, *, filters: Filters | None = None,
+def search(vault: Vault, query: str, *, filters: Filters | None = None,
            limit: int = 100) -> list[TestimonySummary]:
     """Testimonies whose current title, narrative, notes or pseudonym contain every word,
     best matches first (BM25)."""
