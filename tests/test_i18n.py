@@ -388,3 +388,18 @@ def test_evidence_app_lang_overrides_the_system_language_in_the_gui_too(qapp, mo
         monkeypatch.delenv("EVIDENCE_APP_LANG")
         switch_language(qapp, "")
     assert core_i18n.current_language() == core_i18n.language_from_environment()
+
+
+def test_the_language_chosen_on_first_run_is_stored(qtbot, tmp_path, qapp):
+    from ui.app import main_window
+    from ui.i18n import switch_language
+
+    prefs = settings(tmp_path)
+    win = main_window(tmp_path / "vault", prefs)
+    qtbot.addWidget(win)
+    wizard = win.screen_widget
+    try:
+        wizard.language.activated.emit(wizard.language.findData("ru"))
+        assert prefs.language == "ru"
+    finally:
+        switch_language(qapp, "")

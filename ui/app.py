@@ -16,6 +16,7 @@ from evidence_app.vault import Vault
 from ui.i18n import switch_language, use_bundled_fonts
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, Settings
+from ui.setup_wizard import SetupWizard
 
 
 def application() -> QApplication:
@@ -39,6 +40,19 @@ def run(args: argparse.Namespace) -> int:
     os.umask(0o077)
     app = application()
     path = Path(args.vault) if getattr(args, "vault", None) else Vault.default_path()
-    window = MainWindow(path, kdf_params=kdf_params())
+    window = main_window(path)
     window.show()
     return int(app.exec())
+
+
+def main_window(path: Path, settings: Settings | None = None) -> MainWindow:
+    """The main window for the vault at ``path``.
+
+    On first run it shows the setup wizard; the language chosen there is stored in the
+    settings, so the next start uses it too.
+    """
+    window = MainWindow(path, kdf_params=kdf_params(), settings=settings)
+    screen = window.screen_widget
+    if isinstance(screen, SetupWizard):
+        screen.language_chosen.connect(window.set_language)
+    return window
