@@ -168,7 +168,8 @@ class PayloadWriter:
                 view = view[CHUNK_SIZE:]
                 continue
             take = min(CHUNK_SIZE - self._fill, len(view))
-            self._pending[self._fill : self._fill + take] = view[:take]
+            # through a memoryview: a bytearray slice assignment would copy twice
+            memoryview(self._pending)[self._fill : self._fill + take] = view[:take]
             self._fill += take
             view = view[take:]
         self._flush()
@@ -255,6 +256,28 @@ class PayloadReader(RawIOBase):
         out[:n] = memoryview(self._plain)[self._pos : self._pos + n]
         self._pos += n
         return n
+
+    @property
+    def buffered(self) -> int:
+        """Verified bytes ready to read without decrypting another block: a reader that
+        asks for at most this many gets them in one piece."""
+        return self._end - self._pos
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        """Up to ``size`` verified bytes (all that remain if negative or None), copied once
+        (``RawIOBase.read`` would copy twice, through a temporary bytearray)."""
+        if size is None or size < 0:
+            return self.readall()
+        while self._pos == self._end:
+            if self._error is not None:
+                raise self._error
+            if self._done or not size:
+                return b""
+            self._next_block()
+        n = min(size, self._end - self._pos)
+        data = bytes(memoryview(self._plain)[self._pos : self._pos + n])
+        self._pos += n
+        return data
 
     def views(self) -> Iterator[memoryview]:
         """Yield the remaining verified plaintext without copying; each view is valid only
@@ -356,7 +379,7 @@ class WriteBehind:
         buf = self._free.get()
         if len(buf) < n:
             buf.extend(bytes(n - len(buf)))
-        buf[:n] = view
+        memoryview(buf)[:n] = view  # a bytearray slice assignment would copy twice
         self._todo.put((buf, n))
         return n
 
