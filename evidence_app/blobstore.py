@@ -23,6 +23,7 @@ import re
 import secrets
 import stat
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -77,10 +78,13 @@ class BlobStore:
             self._store_key = None
 
     def write(
-        self, src: BinaryIO, *, progress: Progress | None = None, cancel: Cancel | None = None
+        self, src: BinaryIO, *, progress: Progress | None = None, cancel: Cancel | None = None,
+        hash: bool = True,
     ) -> BlobRef:
         """Encrypt all of ``src`` into a new blob; atomic (nothing is left behind on error
-        or cancel). ``progress(done, total)`` gets plaintext bytes (total None if unknown)."""
+        or cancel). ``progress(done, total)`` gets plaintext bytes (total None if unknown).
+        With ``hash=False`` no SHA-256 is computed and ``BlobRef.sha256`` is empty (for
+        bytes whose hash nobody needs, such as a received bundle kept as an exhibit)."""
         blob_id = secrets.token_hex(16)
         key = secrets.token_bytes(32)
         file_key = self._file_key(blob_id, key)
@@ -88,7 +92,8 @@ class BlobStore:
         tmp = self.tmp_dir / f"{secrets.token_hex(16)}{_TMP_SUFFIX}"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            with os.fdopen(fd, "wb", buffering=0) as fh, BackgroundHasher() as hasher:
+            with (os.fdopen(fd, "wb", buffering=0) as fh,
+                  BackgroundHasher() if hash else nullcontext() as hasher):
                 writer = PayloadWriter(fh, file_key)
                 size = 0
                 while True:
@@ -97,14 +102,15 @@ class BlobStore:
                     data = src.read(_BLOCK)
                     if not data:
                         break
-                    hasher.update(data)
+                    if hasher is not None:
+                        hasher.update(data)
                     writer.write(data)
                     size += len(data)
                     if progress is not None:
                         progress(size, total)
                 writer.close()
                 os.fsync(fh.fileno())
-                digest = hasher.hexdigest()
+                digest = hasher.hexdigest() if hasher is not None else ""
             final = self._path(blob_id)
             new_shard = not final.parent.exists()
             make_private_dir(final.parent)
