@@ -77,12 +77,17 @@ def _export(work: Path, out: Path) -> None:
         alice.lock()
 
 
+def _fresh_bob(work: Path) -> None:
+    """A fresh copy of Bob's vault (no "already imported"), made before the timed import:
+    freeing the previous run's blobs is not part of an import."""
+    shutil.rmtree(work / "bob-run", ignore_errors=True)
+    shutil.copytree(work / "bob", work / "bob-run")
+
+
 def _import(work: Path, src: Path) -> None:
     from evidence_app import bundle
     from evidence_app.vault import Vault
 
-    shutil.rmtree(work / "bob-run", ignore_errors=True)
-    shutil.copytree(work / "bob", work / "bob-run")  # a fresh copy: no "already imported"
     bob = Vault.open(work / "bob-run", PASSPHRASE)
     try:
         assert bundle.import_bundle(bob, src).status == "imported"
@@ -90,32 +95,35 @@ def _import(work: Path, src: Path) -> None:
         bob.lock()
 
 
-def measured(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
+def measured(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one child process."""
     start = time.perf_counter()
     subprocess.run(cmd, check=True)
     elapsed = time.perf_counter() - start
-    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def once(cmd: list[str], before: list[str] | None = None) -> tuple[float, float]:
+def once(cmd: list[str], before: list[str] | None = None) -> tuple[float, float, float]:
     """One measured run of ``cmd`` in a child (after ``before``, unmeasured)."""
     if before:
         subprocess.run(before, check=True)
     result = subprocess.run([sys.executable, __file__, "--measure", *cmd],
                             check=True, capture_output=True, text=True)
-    wall, rss = map(float, result.stdout.split())
-    return wall, rss
+    wall, cpu, rss = map(float, result.stdout.split())
+    return wall, cpu, rss
 
 
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--measure"]:
-        wall, rss = measured(argv[1:])
-        print(wall, rss)
+        print(*measured(argv[1:]))
         return
     if argv[:1] in (["--export"], ["--import"]):
         sys.path.insert(0, str(ROOT))
         (_export if argv[0] == "--export" else _import)(Path(argv[1]), Path(argv[2]))
+        return
+    if argv[:1] == ["--fresh-bob"]:
+        _fresh_bob(Path(argv[1]))
         return
     size = parse_size(argv[0] if argv else os.environ.get("BENCH_BUNDLE_SIZE", "1G"))
     age_tool = shutil.which("age")
@@ -133,25 +141,31 @@ def main(argv: list[str]) -> None:
                        ["rm", "-f", str(bundle_file)]),
             "age -r": ([age_tool, "-r", (work / "bob.pub").read_text(), "-o", str(plain_age),
                         str(work / "attachment.bin")], ["rm", "-f", str(plain_age)]),
-            "import": ([*me, "--import", str(work), str(bundle_file)], None),
+            "import": ([*me, "--import", str(work), str(bundle_file)],
+                       [*me, "--fresh-bob", str(work)]),
             "age -d": ([age_tool, "-d", "-i", str(work / "bob.key"), "-o", os.devnull,
                         str(bundle_file)], None),
         }
-        times: dict[str, list[float]] = {k: [] for k in ops}
+        walls: dict[str, list[float]] = {k: [] for k in ops}
+        cpus: dict[str, list[float]] = {k: [] for k in ops}
         peak: dict[str, float] = dict.fromkeys(ops, 0.0)
+        load_before = os.getloadavg()[0]
         for _ in range(RUNS):  # interleaved, so all see the same background load
             for name, (cmd, before) in ops.items():
-                wall, rss = once(cmd, before)
-                times[name].append(wall)
+                wall, cpu, rss = once(cmd, before)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
                 peak[name] = max(peak[name], rss)
-        exp, age_r, imp, age_d = (statistics.median(times[k]) for k in ops)
-        exp_rss, imp_rss = peak["export"], peak["import"]
-    mib = size / (1 << 20)
-    print(f"attachment {mib:.0f} MiB, median of {RUNS} runs")
-    print(f"export   {exp:6.2f} s  vs age -r {age_r:6.2f} s  ratio {exp / age_r:4.2f} "
-          f"(target <= 1.0)  peak RSS {exp_rss:.0f} MB")
-    print(f"import   {imp:6.2f} s  vs age -d {age_d:6.2f} s  ratio {imp / age_d:4.2f} "
-          f"(target <= 1.2)  peak RSS {imp_rss:.0f} MB")
+        load_after = os.getloadavg()[0]
+    wall = {k: statistics.median(v) for k, v in walls.items()}
+    cpu = {k: statistics.median(v) for k, v in cpus.items()}
+    print(f"attachment {size / (1 << 20):.0f} MiB, median of {RUNS} runs, "
+          f"load average {load_before:.1f} -> {load_after:.1f} ({os.cpu_count()} CPUs)")
+    for ours, theirs, target in (("export", "age -r", 1.0), ("import", "age -d", 1.2)):
+        print(f"{ours}  wall {wall[ours]:5.2f} s vs {theirs} {wall[theirs]:5.2f} s: ratio "
+              f"{wall[ours] / wall[theirs]:4.2f} (target <= {target})  |  CPU "
+              f"{cpu[ours]:5.2f} s vs {cpu[theirs]:5.2f} s: {cpu[ours] / cpu[theirs]:4.2f}  "
+              f"|  peak RSS {peak[ours]:.0f} MB")
 
 
 if __name__ == "__main__":

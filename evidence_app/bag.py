@@ -55,7 +55,7 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 class _Hash(Protocol):
-    def update(self, data: bytes, /) -> None: ...
+    def update(self, data: bytes | memoryview, /) -> None: ...
     def hexdigest(self) -> str: ...
 
 
@@ -71,7 +71,7 @@ def _digest_for(size: int) -> Iterator[_Hash]:
 
 
 class Writable(Protocol):
-    def write(self, data: bytes, /) -> int | None: ...
+    def write(self, data: bytes | memoryview, /) -> int | None: ...
 
 
 
@@ -111,8 +111,9 @@ class BagWriter:
         self._written = 0
         self._manifest: list[tuple[str, str]] = []
         self._octets = 0
+        self._buffer: memoryview | None = None
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, data: bytes | memoryview) -> None:
         self._dst.write(data)
         self._written += len(data)
 
@@ -130,13 +131,22 @@ class BagWriter:
 
     def _add(self, name: str, src: Readable, size: int, progress: Progress | None,
              cancel: Cancel | None) -> str:
+        """Stream one file; a source with ``readinto`` fills one recycled buffer (no
+        allocation, hence no page faults, per chunk)."""
         self._header(name, size)
         left = size
+        readinto = getattr(src, "readinto", None)
+        if readinto is not None and self._buffer is None:
+            self._buffer = memoryview(bytearray(CHUNK))
         with _digest_for(size) as digest:
             while left:
                 if cancel is not None and cancel():
                     raise CancelledError("export cancelled")
-                chunk = src.read(min(CHUNK, left))
+                chunk: bytes | memoryview
+                if readinto is not None and self._buffer is not None:
+                    chunk = self._buffer[: readinto(self._buffer[: min(CHUNK, left)]) or 0]
+                else:
+                    chunk = src.read(min(CHUNK, left))
                 if not chunk:
                     raise BagInvalidError(f"{name}: the source ended early")
                 digest.update(chunk)

@@ -11,6 +11,7 @@ transaction. Nothing in plaintext ever touches the disk.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import io
@@ -31,8 +32,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from crypto import age
 from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
-from crypto.hashing import BackgroundHasher
+from crypto.hashing import sha256_file
 from crypto.identity import KeyCard, fingerprint_of
+from crypto.stream import BLOCK_CHUNKS, ENC_CHUNK_SIZE, PayloadReader, WriteBehind
 from evidence_app import __version__, custody, intake, media, model, records
 from evidence_app.bag import TAGMANIFEST, BagWriter, extract_verified
 from evidence_app.blobstore import BlobRef
@@ -57,6 +59,7 @@ from evidence_app.verify import (
     decrypt_stream,
     redact,
     scan_bundle,
+    scan_plain,
 )
 
 ProgressFn = Callable[[int, "int | None"], None]
@@ -106,11 +109,16 @@ class ExportResult:
 
     bundle_id: str
     path: Path
-    file_sha256: str
     tagmanifest_sha256: str
     recipients: list[str]
     sealed_identity: bool
     testimonies: list[str]
+
+    @functools.cached_property
+    def file_sha256(self) -> str:
+        """SHA-256 of the bundle file, computed on first use: one more pass over the file,
+        kept out of the export itself (custody records the signed tag manifest's hash)."""
+        return sha256_file(self.path)
 
 
 def sanitise_name(name: str, index: int) -> str:
@@ -120,19 +128,6 @@ def sanitise_name(name: str, index: int) -> str:
     if dot and len(ext) <= 10:
         base = f"{stem[: _MAX_NAME - len(ext) - 1]}.{ext}"
     return f"{index:02d}-{base[:_MAX_NAME]}"
-
-
-class _HashingWriter:
-    """Writes to a file and hashes the bytes written (the bundle file's SHA-256) on a
-    second core, so hashing overlaps encryption."""
-
-    def __init__(self, fh: BinaryIO, hasher: BackgroundHasher) -> None:
-        self._fh = fh
-        self._hash = hasher
-
-    def write(self, data: Any) -> int:
-        self._hash.update(data)
-        return self._fh.write(data)
 
 
 @contextlib.contextmanager
@@ -229,39 +224,38 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
              ("Sealed-Identity", sealed_note)]
     out = out.absolute()
     with _temp_output(out) as (fh, tmp):
-        with BackgroundHasher() as file_hash:
-            hashing = _HashingWriter(fh, file_hash)
-            with age.encrypt_writer(hashing, recipients, cancel=cancel) as enc:
-                bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
-                for it in items:
-                    _write_testimony(vault, bag, it, bundle_id, fingerprints, redact_exif,
-                                     omit_originals, it.tid in sealed_tids, step, cancel)
-                if sealed is not None:
-                    bag.add_bytes(SEALED_IDENTITY.removeprefix("data/"), sealed)
-                bag.add_bytes("index.html", index_html(info, [it.doc for it in items]))
-                bag.add_bytes("loadsheet.csv",
-                              loadsheet_csv([r for it in items for r in it.rows]))
-                tagmanifest = bag.finish(info, vault.identity.signing_key,
-                                         principal_for(vault.fingerprint()))
-            fh.flush()
-            os.fsync(fh.fileno())
-            fh.close()
-            file_sha = file_hash.hexdigest()
+        # Disk writes run on a worker thread (WriteBehind), the intake hashes on another
+        # (BackgroundHasher); this thread decrypts blobs and encrypts the bundle.
+        with (WriteBehind(fh) as behind,
+              age.encrypt_writer(behind, recipients, cancel=cancel) as enc):
+            bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
+            for it in items:
+                _write_testimony(vault, bag, it, bundle_id, fingerprints, redact_exif,
+                                 omit_originals, it.tid in sealed_tids, step, cancel)
+            if sealed is not None:
+                bag.add_bytes(SEALED_IDENTITY.removeprefix("data/"), sealed)
+            bag.add_bytes("index.html", index_html(info, [it.doc for it in items]))
+            bag.add_bytes("loadsheet.csv", loadsheet_csv([r for it in items for r in it.rows]))
+            tagmanifest = bag.finish(info, vault.identity.signing_key,
+                                     principal_for(vault.fingerprint()))
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
         tm_sha = hashlib.sha256(tagmanifest).hexdigest()
         with vault.transaction() as conn:
             for it in items:
                 _store_export_event(conn, it)
             records.append_custody(vault, custody.VAULT_CHAIN, "exported", bundle_id, tm_sha, {
                 "bundle_id": bundle_id, "recipients": fingerprints, "testimonies": tids,
-                "file_sha256": file_sha, "tagmanifest_sha256": tm_sha})
+                "tagmanifest_sha256": tm_sha})
             conn.execute(
                 "INSERT INTO bundles(id, direction, file_sha256, blob_id, blob_key, signer, "
-                "signer_trusted, flagged, at) VALUES (?, 'exported', ?, NULL, NULL, ?, 1, 0, ?)",
-                (bundle_id, file_sha, vault.fingerprint(), _now()))
+                "signer_trusted, flagged, at) VALUES (?, 'exported', NULL, NULL, NULL, ?, 1, 0, "
+                "?)", (bundle_id, vault.fingerprint(), _now()))
         # Committed: the custody chain records the export; now the file appears.
         os.replace(tmp, out)
     _fsync_dir(out.parent)
-    return ExportResult(bundle_id, out, file_sha, tm_sha, fingerprints, sealed is not None, tids)
+    return ExportResult(bundle_id, out, tm_sha, fingerprints, sealed is not None, tids)
 
 
 def _store_export_event(conn: Any, it: _Item) -> None:
@@ -420,40 +414,48 @@ class ImportResult:
     flagged: bool
 
 
-class _StreamIO(io.RawIOBase):
-    """A member reader as a binary file object, for :meth:`BlobStore.write`."""
+class _StreamIO:
+    """A member reader as a stream for :meth:`BlobStore.write`.
 
-    def __init__(self, reader: Readable) -> None:
-        super().__init__()
+    Each read asks for no more than the decrypted block in hand (``plain.buffered``),
+    so it is served by one piece, not glued from two. Blocks go out as memoryviews: the
+    blob store's background hasher copies them into its recycled buffers, and each block
+    is freed at once (the allocator reuses it instead of giving it back to the system and
+    faulting it in again).
+    """
+
+    def __init__(self, reader: Readable, plain: PayloadReader) -> None:
         self._reader = reader
+        self._plain = plain
 
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int | None = -1) -> bytes:
-        return self._reader.read(-1 if size is None else size)
-
-    def readinto(self, buffer: Any) -> int:
-        data = self._reader.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+    def read(self, size: int = -1) -> memoryview:
+        if size > 0 and self._plain.buffered:
+            size = min(size, self._plain.buffered)
+        return memoryview(self._reader.read(size))
 
 
 _END = object()
+_TEE_DEPTH = 8  # blocks read ahead of the exhibit writer: constant memory
 
 
 class _ExhibitTee:
     """Reads the bundle file for decryption while a worker thread stores the very same
-    bytes as the exhibit blob (bounded queue: constant memory, two cores busy)."""
+    bytes as the exhibit blob. Blocks travel in recycled buffers (no allocation per
+    block); at most ``_TEE_DEPTH`` are in flight, so memory is constant."""
 
-    def __init__(self, fh: BinaryIO, vault: Vault, cancel: CancelFn | None,
+    def __init__(self, fh: io.BufferedReader, vault: Vault, cancel: CancelFn | None,
                  progress: ProgressFn | None) -> None:
         self._fh = fh
         self._progress = progress
         self._done = 0
         self._total = os.fstat(fh.fileno()).st_size
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=8)
-        self._pending = b""
+        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
+        for _ in range(_TEE_DEPTH):
+            self._free.put(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._held: bytearray | None = None  # the worker's current block
+        self._held_n = 0
+        self._pos = 0
         self._ref: Any = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(vault, cancel), daemon=True,
@@ -462,38 +464,63 @@ class _ExhibitTee:
 
     def _run(self, vault: Vault, cancel: CancelFn | None) -> None:
         try:
-            self._ref = vault.blobs.write(_TakeReader(self), cancel=cancel)  # type: ignore[arg-type]
+            # No SHA-256 of the exhibit: re-imports are recognised by the signed bundle id.
+            self._ref = vault.blobs.write(_TakeReader(self), cancel=cancel,  # type: ignore[arg-type]
+                                          hash=False)
         except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
             self._error = exc
-            while self._queue.get() is not _END:  # keep the reader from blocking
-                pass
+            while (item := self._queue.get()) is not _END:  # keep the reader from blocking
+                if isinstance(item, tuple):
+                    self._free.put(item[0])
 
-    # the worker's side: BlobStore.write reads the queued chunks
-    def _take(self, n: int) -> bytes:
-        if not self._pending:
+    # the worker's side: BlobStore.write reads the queued blocks
+    def _take(self, n: int) -> memoryview:
+        """A view of the next queued bytes, valid until the next call (which recycles it)."""
+        if self._held is None or self._pos == self._held_n:
+            if self._held is not None:
+                self._free.put(self._held)
+                self._held = None
             item = self._queue.get()
             if item is _END:
-                return b""
+                return memoryview(b"")
             if isinstance(item, BaseException):
                 raise item
-            self._pending = item
-        out, self._pending = self._pending[:n], self._pending[n:]
-        return out
+            self._held, self._held_n = item
+            self._pos = 0
+        end = min(self._pos + n, self._held_n)
+        view = memoryview(self._held)[self._pos : end]
+        self._pos = end
+        return view
 
     # the decrypting side
+    def _pass_on(self, data: memoryview) -> None:
+        buf = self._free.get()  # waits while the exhibit writer is _TEE_DEPTH blocks behind
+        if len(buf) < len(data):
+            buf = bytearray(len(data))
+        memoryview(buf)[: len(data)] = data  # a bytearray slice assignment would copy twice
+        self._queue.put((buf, len(data)))
+        self._done += len(data)
+        if self._progress is not None:
+            self._progress(self._done, self._total)
+
+    def readinto(self, out: Any) -> int:
+        view = memoryview(out).cast("B")
+        n = self._fh.readinto(view) or 0
+        if n:
+            self._pass_on(view[:n])
+        return n
+
     def read(self, n: int = -1, /) -> bytes:
         data = self._fh.read(n)
         if data:
-            self._queue.put(data)
-            self._done += len(data)
-            if self._progress is not None:
-                self._progress(self._done, self._total)
+            self._pass_on(memoryview(data))
         return data
 
     def finish(self) -> BlobRef:
         """Feed the rest of the file, wait for the exhibit blob, and return it."""
-        while data := self._fh.read(1 << 20):
-            self._queue.put(data)
+        block = memoryview(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
+        while self.readinto(block):
+            pass
         self._queue.put(_END)
         self._thread.join()
         if self._error is not None:
@@ -510,12 +537,12 @@ class _ExhibitTee:
 
 
 class _TakeReader:
-    """The worker's view of an :class:`_ExhibitTee`: a readable stream."""
+    """The worker's view of an :class:`_ExhibitTee`: a readable stream of memoryviews."""
 
     def __init__(self, tee: _ExhibitTee) -> None:
         self._tee = tee
 
-    def read(self, n: int = -1) -> bytes:
+    def read(self, n: int = -1) -> memoryview:
         return self._tee._take(n if n > 0 else 1 << 20)
 
 
@@ -542,7 +569,8 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
         def sink(rel: str, size: int, reader: Readable) -> str | None:
             if not _is_original(rel):
                 return None
-            ref = vault.blobs.write(_StreamIO(reader), cancel=cancel)  # type: ignore[arg-type]
+            ref = vault.blobs.write(_StreamIO(reader, plain),  # type: ignore[arg-type]
+                                    cancel=cancel)
             flight.add(ref.blob_id)
             # Media type, EXIF and thumbnail from the stored bytes, as a local intake does.
             staged[rel] = intake._derive(vault, ref, rel.rsplit("/", 1)[-1], flight)
@@ -551,17 +579,12 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
         with open(path, "rb") as fh:
             tee = _ExhibitTee(fh, vault, cancel, progress)
             try:
-                scan = scan_bundle(tee, vault.identity.age_identities(), sink=sink,
-                                   cancel=cancel)
+                plain = decrypt_stream(tee, vault.identity.age_identities())
+                scan = scan_plain(plain, sink=sink, cancel=cancel)
                 exhibit = tee.finish()
             finally:
                 tee.abort()
         flight.add(exhibit.blob_id)
-        done = _already(vault, "file_sha256", exhibit.sha256)
-        if done is not None:
-            for blob_id in flight.ids:
-                vault.blobs.delete(blob_id)
-            return done
         result = check_scan(scan, trust_lookup(vault), vault.fingerprint())
         signer = _refuse_failures(result, allow_unknown_signer)
         bundle_id = str(result.bundle_id)
@@ -582,11 +605,11 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
                     "signer_trusted": trusted})
             conn.execute(
                 "INSERT INTO bundles(id, direction, file_sha256, blob_id, blob_key, signer, "
-                "signer_trusted, flagged, at) VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?)",
-                (bundle_id, exhibit.sha256, exhibit.blob_id, exhibit.key, signer.fingerprint,
+                "signer_trusted, flagged, at) VALUES (?, 'imported', NULL, ?, ?, ?, ?, ?, ?)",
+                (bundle_id, exhibit.blob_id, exhibit.key, signer.fingerprint,
                  int(trusted), int(not trusted), _now()))
             records.append_custody(vault, custody.VAULT_CHAIN, "imported", bundle_id,
-                                   exhibit.sha256, {
+                                   tm_sha, {
                                        "bundle_id": bundle_id, "testimonies": tids,
                                        "signer": signer.fingerprint, "signer_trusted": trusted,
                                        "tagmanifest_sha256": tm_sha})

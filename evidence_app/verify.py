@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from crypto import age, sshsig
 from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
 from crypto.identity import fingerprint_of
+from crypto.stream import PayloadReader
 from evidence_app import custody, model
 from evidence_app.bag import (
     MANIFEST,
@@ -316,7 +317,7 @@ def _chain_matches(doc: dict[str, Any], events: list[dict[str, Any]],
     return problems
 
 
-def decrypt_stream(src: Readable, identities: Sequence[age.Identity]) -> Readable:
+def decrypt_stream(src: Readable, identities: Sequence[age.Identity]) -> PayloadReader:
     """Open an age bundle, mapping each age failure to its bundle error."""
     try:
         return age.decrypt_reader(src, identities)
@@ -330,14 +331,19 @@ def scan_bundle(src: Readable, identities: Sequence[age.Identity], *,
                 sink: Callable[[str, int, Readable], str | None] | None = None,
                 cancel: Cancel | None = None) -> BagScan:
     """Decrypt and scan a bundle in one pass; payload damage becomes BundleDecryptError."""
-    reader = decrypt_stream(src, identities)
+    return scan_plain(decrypt_stream(src, identities), sink=sink, cancel=cancel)
+
+
+def scan_plain(reader: Readable, *, sink: Callable[[str, int, Readable], str | None] | None
+               = None, cancel: Cancel | None = None) -> BagScan:
+    """Scan the tar from an opened bundle (:func:`decrypt_stream`) in one pass; payload
+    damage becomes BundleDecryptError."""
     try:
         return scan_tar(reader, keep=keep_for_checks, sink=sink, cancel=cancel)
     except CancelledError:
         raise
     except CryptoError as exc:
         raise BundleDecryptError(f"the bundle is damaged or truncated: {exc}") from None
-
 
 
 def is_age_file(path: Path) -> bool:
