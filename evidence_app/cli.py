@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from evidence_app import __version__
+from evidence_app import __version__, hardening
 from evidence_app.errors import UserError, describe_error
 from evidence_app.i18n import _, set_language
 
@@ -66,6 +66,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
+    hardening.start()  # no core dumps; loud warning while the test-only KDF switch is set
     set_language()  # EVIDENCE_APP_LANG, else the system locale
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -6,8 +6,9 @@ Every command opens the vault, does one thing and locks it again. Errors are rai
 :class:`UserError` and printed as one line by :mod:`evidence_app.cli`; they change nothing.
 
 Test-only: ``EVIDENCE_APP_TEST_KDF=fast`` makes new key slots use tiny Argon2id parameters,
-so the CLI tests run fast. It is read in exactly one place, :func:`kdf_params`; never set
-it for real vaults (a stolen vault made with it falls to a passphrase guessing attack).
+so the CLI tests run fast. It is read in exactly one place,
+:func:`evidence_app.keyslots.test_kdf_active`; it never lowers an existing slot, and
+while it is set every start prints a warning (a vault made with it falls to guessing).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,23 +24,21 @@ from typing import Any
 
 from crypto.age_recipients import X25519Identity
 from crypto.kdf import Argon2Params
-from evidence_app import records
+from evidence_app import keyslots, records
 from evidence_app.errors import CheckFailed, UserError
 from evidence_app.model import INPUT_MAX_BYTES, load_input
 from evidence_app.paths import atomic_write
 from evidence_app.search import SORT_COLUMNS
 from evidence_app.vault import Vault
 
-TEST_KDF_ENV = "EVIDENCE_APP_TEST_KDF"
+TEST_KDF_ENV = keyslots.TEST_KDF_ENV
 MAX_SMALL_FILE = 1024 * 1024  # passphrase files, key cards
 
 
 def kdf_params() -> Argon2Params | None:
     """Argon2id parameters for new key slots: None (the calibrated default) unless the
     test-only environment variable asks for fast ones."""
-    if os.environ.get(TEST_KDF_ENV) == "fast":
-        return Argon2Params(memory_kib=64, iterations=1, lanes=1)
-    return None
+    return keyslots.TEST_KDF if keyslots.test_kdf_active() else None
 
 
 # --- passphrases and opening ---------------------------------------------------------

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import os
 import re
 import secrets
 import unicodedata
@@ -41,6 +42,11 @@ _FORMAT = "evidence-vault-keyslot"
 _VERSION = 1
 _MAX_SLOT_BYTES = 4096
 _FIELDS = {"format", "version", "kind", "vault_id", "kdf", "params", "salt", "wrapped_key"}
+
+# Test-only switch: with EVIDENCE_APP_TEST_KDF=fast, slots may be written with TEST_KDF
+# (tiny Argon2id parameters) so tests run fast. Read only in :func:`test_kdf_active`.
+TEST_KDF_ENV = "EVIDENCE_APP_TEST_KDF"
+TEST_KDF = kdf.Argon2Params(memory_kib=64, iterations=1, lanes=1)
 
 RECOVERY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 RECOVERY_LENGTH = 24
@@ -110,6 +116,16 @@ def recovery_secret(untrusted_code: str) -> bytes:
     return code.encode("ascii")
 
 
+def test_kdf_active() -> bool:
+    """True if the test-only weak-KDF switch is set (the one place the variable is read)."""
+    return os.environ.get(TEST_KDF_ENV) == "fast"
+
+
+def at_least(params: kdf.Argon2Params, floor: kdf.Argon2Params) -> bool:
+    """True if ``params`` costs an attacker at least as much as ``floor`` (memory, passes)."""
+    return params.memory_kib >= floor.memory_kib and params.iterations >= floor.iterations
+
+
 def make_slot(
     kind: SlotKind,
     vault_id: str,
@@ -117,7 +133,13 @@ def make_slot(
     master_key: bytes | bytearray,
     params: kdf.Argon2Params,
 ) -> KeySlot:
-    """Wrap ``master_key`` under ``secret`` with a fresh salt (one Argon2id run)."""
+    """Wrap ``master_key`` under ``secret`` with a fresh salt (one Argon2id run).
+
+    Parameters below ``crypto.kdf.DEFAULT`` are refused unless the test-only switch is
+    set: a slot written with them would fall to a fast passphrase guessing attack.
+    """
+    if not at_least(params, kdf.DEFAULT) and not test_kdf_active():
+        raise UserError("refusing key derivation parameters below the production minimum")
     salt = secrets.token_bytes(kdf.SALT_SIZE)
     unsealed = KeySlot(kind, vault_id, params, salt, b"")
     key = kdf.derive_key(secret, salt, params)

@@ -296,9 +296,9 @@ class Vault:
     ) -> Vault:
         """Unlock with the passphrase; WrongPassphraseError("wrong passphrase") otherwise.
 
-        A failed attempt changes nothing on disk. If ``kdf_params`` is given and differs
-        from the slot's, the passphrase slot is rewrapped with them after unlocking (this
-        is how parameters are raised later).
+        A failed attempt changes nothing on disk. If ``kdf_params`` is given and is at
+        least as strong as the slot's (memory and passes), the passphrase slot is rewrapped
+        with them after unlocking: parameters are only ever raised, never lowered.
         """
         path = Path(path)
         secret = keyslots.passphrase_secret(passphrase)
@@ -314,7 +314,8 @@ class Vault:
         kdf_params: kdf.Argon2Params | None = None,
     ) -> Vault:
         """Unlock with the recovery code; with ``new_passphrase``, also set a new passphrase
-        (the forgotten-passphrase path), wrapped with ``kdf_params`` or the old slot's."""
+        (the forgotten-passphrase path), wrapped with ``kdf_params`` if they are at least as
+        strong as the old passphrase slot's, else with the old slot's."""
         path = Path(path)
         secret = keyslots.recovery_secret(recovery_code)
         new_secret = None if new_passphrase is None else _check_passphrase(new_passphrase)
@@ -344,10 +345,13 @@ class Vault:
         vault = cls(path, vault_id, master, folder_lock)
         try:
             if new_passphrase is not None:
-                params = kdf_params or vault._slot_params("passphrase")
+                params = vault._slot_params("passphrase")
+                if kdf_params is not None and keyslots.at_least(kdf_params, params):
+                    params = kdf_params
                 vault._rewrap("passphrase", new_passphrase, params)
-            elif kdf_params is not None and kdf_params != slot.params:
-                vault._rewrap(kind, secret, kdf_params)
+            elif (kdf_params is not None and kdf_params != slot.params
+                  and keyslots.at_least(kdf_params, slot.params)):
+                vault._rewrap(kind, secret, kdf_params)  # only ever upwards
         except BaseException:
             vault.lock()
             raise

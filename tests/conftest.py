@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Test-only weak Argon2id switch: tests create vaults with tiny parameters, which the core
+# refuses for real vaults (see evidence_app.keyslots.test_kdf_active).
+os.environ.setdefault("EVIDENCE_APP_TEST_KDF", "fast")
 os.umask(0o077)
 
 TESTS = Path(__file__).resolve().parent

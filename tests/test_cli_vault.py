@@ -16,6 +16,7 @@ from records_support import PHOTOS, sample_testimony
 
 from evidence_app import cli_vault
 from evidence_app.cli import main
+from evidence_app.hardening import TEST_KDF_WARNING
 
 ROOT = Path(__file__).resolve().parent.parent
 Run = Callable[..., tuple[int, str, str]]
@@ -63,7 +64,7 @@ def _json_file(tmp_path: Path, data: object, name: str = "t.json") -> Path:
 
 
 def _error_line(err: str) -> str:
-    lines = err.strip().splitlines()
+    lines = [line for line in err.strip().splitlines() if line != TEST_KDF_WARNING]
     assert len(lines) == 1, err
     assert lines[0].startswith("evidence-app: error: ")
     return lines[0]
@@ -277,4 +278,5 @@ def test_python_dash_m_subprocess(tmp_path: Path, pwfile: Path) -> None:
     bad = subprocess.run([*base, "testimony", "show", "nope"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120, check=False)
     assert bad.returncode == 2
-    assert bad.stderr.strip().splitlines() == ["evidence-app: error: no testimony with id nope"]
+    assert bad.stderr.strip().splitlines() == [
+        TEST_KDF_WARNING, "evidence-app: error: no testimony with id nope"]

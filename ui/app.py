@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from evidence_app import hardening
 from evidence_app.cli_vault import kdf_params
 from evidence_app.vault import Vault
 from ui.i18n import switch_language, use_bundled_fonts
@@ -38,6 +39,7 @@ def application() -> QApplication:
 def run(args: argparse.Namespace) -> int:
     """Show the main window for ``args.vault`` (or the default vault) until it closes."""
     os.umask(0o077)
+    hardening.start(warn=False)  # evidence_app.cli.main, which starts us, already warned
     app = application()
     path = Path(args.vault) if getattr(args, "vault", None) else Vault.default_path()
     window = main_window(path)
