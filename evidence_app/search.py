@@ -226,8 +226,10 @@ def search(vault: Vault, query: str, *, filters: Filters | None = None,
     # Only FTS rowids are touched while ranking: reading testimony_id would load each
     # matching row's whole text. Ids are looked up for the final page only.
     if conds:
+        # No ORDER BY here, so let the planner drive from the filter sets ("+" removed).
+        where = " AND ".join(c.removeprefix("+") for c in conds)
         allowed = {fts_rowid(r[0]) for r in db.execute(
-            f"SELECT t.id FROM testimonies t WHERE {' AND '.join(conds)}", params)}  # noqa: S608
+            f"SELECT t.id FROM testimonies t WHERE {where}", params)}  # noqa: S608
         ranked = db.execute("SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
                             "ORDER BY rank, rowid", (expr,))
         try:
