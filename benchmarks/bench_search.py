@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Benchmark: full-text search and list paging over many testimonies.
+
+    .venv/bin/python benchmarks/bench_search.py            # 100,000 testimonies
+    .venv/bin/python benchmarks/bench_search.py 20000      # fewer, for a quick look
+
+Fills a fresh vault (fast test key derivation) through ``records.add_testimony`` -- the
+same code path the app uses, custody events and signatures included -- with all inserts
+batched in one outer transaction (``vault.transaction()`` nests as savepoints). Synthetic
+texts are Zipf-distributed pseudo-words built from Tajik/Russian syllables; queries cover
+the most common words, mid and rare words, word pairs, prefixes and pseudonyms. Then it
+times 200 searches (with and without a filter) and the first page of ``list_testimonies``
+under several sorts and filters, and prints median, p95 and max in milliseconds.
+Targets: search p95 < 50 ms, first list page < 100 ms.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from crypto.kdf import Argon2Params  # noqa: E402
+from evidence_app import records  # noqa: E402
+from evidence_app.records import Filters  # noqa: E402
+from evidence_app.vault import Vault  # noqa: E402
+
+SYLLABLES = ("ҳа қи ҷо ғу ӯр ӣн ша бо ро да ма на ка ту ли зи во ре ми ло ко пра сто ри де "
+             "жи ны ве го ку хо").split()
+ACTS = ["RS-7-1-a", "RS-7-1-e", "RS-7-1-f", "RS-7-1-h", "RS-7-1-i", "RS-8-2-a-ii"]
+SCOPES = ["coordinator", "icc", "un", "partner_organisations"]
+VOCABULARY = 30_000
+
+
+def _vocabulary(rng: random.Random) -> list[str]:
+    """Pseudo-words of 2-4 Tajik/Russian syllables (ҳ қ ҷ ғ ӯ ӣ included)."""
+    words: set[str] = set()
+    while len(words) < VOCABULARY:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+class Text:
+    """Words drawn with Zipf's law (rank ** -1), like natural language."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.words = _vocabulary(rng)
+        self.weights = [1 / (rank + 1) for rank in range(len(self.words))]
+
+    def __call__(self, n: int) -> str:
+        return " ".join(self.rng.choices(self.words, self.weights, k=n))
+
+
+def _testimony(rng: random.Random, text: Text, i: int) -> dict[str, object]:
+    year = rng.randrange(2015, 2025)
+    return {
+        "title": f"{text(4)} {i}",
+        "narrative": text(rng.randint(80, 400)),
+        "notes": text(15),
+        "witness": {"pseudonym": f"W-{i:06d}", "identity": {"name": f"Name {i}"}},
+        "consent": {"given": True, "method": "oral", "identity_disclosure": "none",
+                    "scope": rng.sample(SCOPES, 2)},
+        "incidents": [{"date_from": f"{year}-{rng.randrange(1, 13):02d}",
+                       "date_precision": "month", "acts": rng.sample(ACTS, 2)}],
+    }
+
+
+def _time(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return (time.perf_counter() - start) * 1000
+
+
+def _report(label: str, times: list[float]) -> None:
+    times = sorted(times)
+    p95 = times[max(0, int(len(times) * 0.95) - 1)]
+    print(f"{label:<34} n={len(times):<4} median {statistics.median(times):7.2f} ms   "
+          f"p95 {p95:7.2f} ms   max {times[-1]:7.2f} ms")
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    rng = random.Random(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        vault, _ = Vault.create(Path(tmp) / "vault", "bench passphrase", "Bench",
+                                kdf_params=Argon2Params(memory_kib=64, iterations=1, lanes=1))
+        try:
+            start = time.perf_counter()
+            text = Text(rng)
+            batch = 5000
+            for first in range(0, count, batch):
+                with vault.transaction():
+                    for i in range(first, min(count, first + batch)):
+                        records.add_testimony(vault, _testimony(rng, text, i))
+            fill = time.perf_counter() - start
+            print(f"filled {count} testimonies in {fill:.1f} s "
+                  f"({fill / count * 1000:.2f} ms each, custody events signed)")
+
+            words = text.words
+
+            def ranked(low: int, high: int) -> str:  # a word of frequency rank low..high
+                return words[rng.randrange(low, high)]
+
+            queries = ([ranked(0, 10) for _ in range(20)]  # the most common words
+                       + [ranked(10, 1000) for _ in range(40)]
+                       + [ranked(1000, VOCABULARY) for _ in range(40)]
+                       + [f"{ranked(0, 300)} {ranked(300, 3000)}" for _ in range(40)]
+                       + [ranked(0, VOCABULARY)[:4] + "*" for _ in range(40)]
+                       + [f"W-{rng.randrange(count):06d}" for _ in range(20)])
+            times = [_time(lambda q=q: records.search(vault, q)) for q in queries]
+            _report("search (limit 100), all queries", times)
+            groups = {"search: 10 most common words": (0, 20),
+                      "search: mid-frequency words": (20, 60), "search: rare words": (60, 100),
+                      "search: word pairs": (100, 140), "search: prefixes (4 letters*)": (140, 180),
+                      "search: pseudonym": (180, 200)}
+            for label, (lo, hi) in groups.items():
+                _report(label, times[lo:hi])
+            _report("search + act filter", [
+                _time(lambda q=q: records.search(vault, q, filters=Filters(act_code="RS-7-1-f")))
+                for q in queries[:100]])
+            pages = {
+                "list first page (updated_at)": lambda: records.list_testimonies(vault),
+                "list first page (title asc)": lambda: records.list_testimonies(
+                    vault, sort="title", descending=False),
+                "list page at offset 50,000": lambda: records.list_testimonies(
+                    vault, offset=min(50_000, count // 2)),
+                "list filtered (act)": lambda: records.list_testimonies(
+                    vault, filters=Filters(act_code="RS-7-1-i")),
+                "list filtered (dates+scope)": lambda: records.list_testimonies(
+                    vault, filters=Filters(incident_from="2018-01", incident_to="2019-06",
+                                           consent_scope="icc")),
+                "count all": lambda: records.count_testimonies(vault),
+            }
+            for label, func in pages.items():
+                _report(label, [_time(func) for _ in range(20)])
+        finally:
+            vault.lock()
+
+
+if __name__ == "__main__":
+    main()
