@@ -205,6 +205,9 @@ def main() -> int:
                 wait_until(lambda: ws.custody.table.rowCount() > 0)
             if name == "07-files-gps-warning":
                 panel = ws.attachments
+                files = panel.list  # thumbnails come from a worker
+                wait_until(lambda files=files: files.count() > 0 and all(
+                    not files.item(r).icon().isNull() for r in range(files.count())))
                 for row in range(panel.list.count()):
                     if "GPS" in panel.list.item(row).text():
                         panel.list.setCurrentRow(row)

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from ui_support import CAMERA_PHOTOS, FAST_KDF, PASSPHRASE, sample_testimony, settings
+from ui_support import (
+    CAMERA_PHOTOS,
+    FAST_KDF,
+    PASSPHRASE,
+    sample_testimony,
+    settings,
+    wait_list,
+)
 
 from evidence_app import records
 from evidence_app.vault import Vault
@@ -76,6 +83,7 @@ def _fill_testimony(qtbot, ws: Workspace) -> str:
 
 def _export(qtbot, ws: Workspace, tid: str, out: Path):
     ws.list.refresh()
+    wait_list(qtbot, ws.list)
     ws.list.select(tid)
     dialog = ws.export_selected()
     assert dialog is not None
@@ -127,6 +135,7 @@ def test_full_journey(qtbot, tmp_path):
     [outcome] = lws.importer.outcomes
     assert outcome.error is None and outcome.result.status == "imported"
     assert outcome.result.bundle_id == exported.bundle_id
+    wait_list(qtbot, lws.list)
     assert lws.list.model.total == 1
     imported_tid = lws.list.model.summary(0).id
     data = records.get_testimony(lws.vault, imported_tid, include_identity=True)
@@ -198,6 +207,7 @@ def test_cancelling_an_export_leaves_nothing(qtbot, two_vaults, tmp_path):
     records.attach(ws.vault, tid, [big])
     events_before = len(records.custody_events(ws.vault, "vault"))
     ws.list.refresh()
+    wait_list(qtbot, ws.list)
     ws.list.select(tid)
     dialog = ws.export_selected()
     assert dialog is not None
@@ -233,6 +243,7 @@ def test_gui_thread_stays_responsive_during_large_export(qtbot, two_vaults, tmp_
     heartbeat.setInterval(10)
     heartbeat.timeout.connect(beat)
     ws.list.refresh()
+    wait_list(qtbot, ws.list)
     ws.list.select(tid)
     dialog = ws.export_selected()
     assert dialog is not None

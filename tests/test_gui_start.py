@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
-from ui_support import FAST_KDF, PASSPHRASE, sample_testimony, settings
+from ui_support import FAST_KDF, PASSPHRASE, sample_testimony, settings, wait_list
 
 from evidence_app import records
 from evidence_app.vault import Vault
@@ -106,6 +106,7 @@ def test_wrong_passphrase_then_right_one(qtbot, tmp_path):
     _unlock(qtbot, win)
     ws = win.screen_widget
     assert isinstance(ws, Workspace)
+    wait_list(qtbot, ws.list)
     assert ws.list.model.total == 1
     assert win.windowTitle() == APPLICATION  # never content in the title
     win.lock()
@@ -199,6 +200,7 @@ def test_switching_language_rebuilds_the_open_workspace(qtbot, tmp_path):
         russian = win.screen_widget
         assert isinstance(russian, Workspace) and russian is not english
         assert russian.tabs.tabText(0) != "Testimonies"
+        wait_list(qtbot, russian.list)
         assert russian.list.model.total == 1  # same vault, still unlocked
         assert win.menuBar().actions()[0].text() != "&Vault"
     finally:

@@ -8,7 +8,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from ui_support import CAMERA_PHOTOS, FAST_KDF, PASSPHRASE, sample_testimony
+from ui_support import CAMERA_PHOTOS, FAST_KDF, PASSPHRASE, sample_testimony, wait_list
 
 from evidence_app import records
 from evidence_app.vault import Vault
@@ -48,11 +48,66 @@ def test_new_testimony_is_autosaved_as_draft(qtbot, workspace, vault):
     assert tid is not None
     data = records.get_testimony(vault, tid)
     assert data["title"] == "Checkpoint at the bridge" and data["status"] == "draft"
+    wait_list(qtbot, workspace.list)
     assert workspace.list.model.total == 1
+    assert workspace.list.current_id() == tid  # the new row is selected, quietly
     # Mark complete is refused without consent and says what is missing.
     editor.toggle_complete()
     assert records.get_testimony(vault, tid)["status"] == "draft"
     assert "consent" in editor.missing.text()
+
+
+def test_thumbnails_are_decoded_in_a_worker_and_stale_ones_dropped(
+        qtbot, workspace, vault, monkeypatch):
+    import threading
+
+    from ui import attachments
+
+    first = records.add_testimony(vault, sample_testimony(), CAMERA_PHOTOS[:1])
+    second = records.add_testimony(vault, sample_testimony(title="No files"))
+    threads: list[threading.Thread] = []
+    gate = threading.Event()
+    real = records.thumbnail
+
+    def slow_thumbnail(v, aid):
+        threads.append(threading.current_thread())
+        assert gate.wait(10)
+        return real(v, aid)
+
+    monkeypatch.setattr(attachments.records, "thumbnail", slow_thumbnail)
+    panel = workspace.attachments
+    panel.set_testimony(first)
+    assert panel.list.count() == 1 and panel.list.item(0).icon().isNull()  # listed at once
+    gate.set()
+    with qtbot.waitSignal(panel.thumbnails_shown):
+        pass
+    assert not panel.list.item(0).icon().isNull()
+    assert threads and threading.main_thread() not in threads
+    gate.clear()
+    shown: list[int] = []
+    panel.thumbnails_shown.connect(lambda: shown.append(panel.list.count()))
+    panel.set_testimony(first)  # its thumbnail is held up...
+    panel.set_testimony(second)  # ...while another testimony (no files) is shown
+    gate.set()
+    qtbot.waitUntil(lambda: not workspace.runner.busy)
+    assert shown == [0]  # the late thumbnail of the first was dropped, not put anywhere
+
+
+def test_autosave_updates_only_its_row(qtbot, workspace, vault):
+    for n in range(3):
+        records.add_testimony(vault, sample_testimony(title=f"Testimony {n}"))
+    panel = workspace.list
+    panel.refresh()
+    wait_list(qtbot, panel)
+    tid = panel.model.summary(1).id
+    panel.select(tid)
+    assert workspace.editor.tid == tid
+    resets: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(1))
+    with qtbot.waitSignal(panel.model.dataChanged, timeout=10_000):
+        workspace.editor.form.title.setText("Renamed while typing")
+    assert panel.model.summary(1).title == "Renamed while typing"
+    assert resets == [] and panel.current_id() == tid  # no reload: rows and place kept
 
 
 def test_editor_round_trips_the_whole_model_and_completes(qtbot, workspace, vault):
@@ -92,7 +147,7 @@ def test_attachments_thumbnails_metadata_and_gps_warning(qtbot, workspace, vault
     with qtbot.waitSignal(panel.changed, timeout=20_000):
         panel.add_files(CAMERA_PHOTOS)
     assert panel.list.count() == 3
-    assert all(not panel.list.item(i).icon().isNull() for i in range(3))
+    qtbot.waitUntil(lambda: all(not panel.list.item(i).icon().isNull() for i in range(3)))
     gps_rows = [i for i in range(3) if "GPS" in panel.list.item(i).text()]
     assert len(gps_rows) == 1
     panel.list.setCurrentRow(gps_rows[0])
@@ -256,12 +311,13 @@ def test_full_text_search_and_filters_on_a_real_vault(qtbot, workspace, vault):
                                                   incidents=[]))
     panel = workspace.list
     panel.refresh()
+    wait_list(qtbot, panel)
     assert panel.model.total == 2
-    with qtbot.waitSignal(panel.searched):
+    with qtbot.waitSignal(panel.model.loaded):
         panel.search_box.setText("checkpoint")
     assert [panel.model.summary(r).title for r in range(panel.model.rowCount())] == [
         "Bridge checkpoint"]
-    with qtbot.waitSignal(panel.searched):
+    with qtbot.waitSignal(panel.model.loaded):
         panel.search_box.setText("***")
     assert "no words" in panel.error.text()
     panel.search_box.setText("")

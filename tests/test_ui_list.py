@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from evidence_app.errors import UserError
 from evidence_app.search import Filters
 from evidence_app.search import TestimonySummary as Summary
 from ui.testimony_list import PAGE_SIZE, TestimonyListPanel, TestimonyTableModel
@@ -21,10 +22,16 @@ class FakeSource:
         self.pages: list[tuple[int, int, str, bool, Filters | None]] = []
         self.searches: list[str] = []
         self.search_threads: list[threading.Thread] = []
+        self.page_threads: list[threading.Thread] = []
+        self.gate = threading.Event()  # cleared: page() waits (a slow disk)
+        self.gate.set()
+        self.titles: dict[str, str] = {}  # edits: id -> new title
 
     def _row(self, i: int) -> Summary:
+        tid = f"id{i:06d}"
         return Summary(
-            id=f"id{i:06d}", title=f"Testimony {i:06d}", status="draft" if i % 2 else "complete",
+            id=tid, title=self.titles.get(tid, f"Testimony {i:06d}"),
+            status="draft" if i % 2 else "complete",
             updated_at=f"2026-01-01T00:00:{i % 60:02d}Z", created_at="2026-01-01T00:00:00Z",
             pseudonym=f"W{i}", has_consent=i % 3 != 0, has_location=i % 5 == 0,
             attachment_count=i % 4, acts=["RS-7-1-f"] if i % 7 == 0 else [],
@@ -37,7 +44,9 @@ class FakeSource:
         return self._matching(filters)
 
     def page(self, offset, limit, sort, descending, filters):
+        assert self.gate.wait(10)
         self.pages.append((offset, limit, sort, descending, filters))
+        self.page_threads.append(threading.current_thread())
         total = self._matching(filters)
         idx = range(offset, min(offset + limit, total))
         return [self._row(total - 1 - i if descending else i) for i in idx]
@@ -45,7 +54,16 @@ class FakeSource:
     def search(self, query, filters, limit):
         self.searches.append(query)
         self.search_threads.append(threading.current_thread())
+        if not query.strip("*"):
+            raise UserError("the search has no words to look for")
         return [self._row(i) for i in range(3)]
+
+    def summary(self, tid):
+        return self._row(int(tid[2:]))
+
+
+def _loaded(qtbot, model) -> None:
+    qtbot.waitUntil(lambda: not model.busy)
 
 
 def test_model_fetches_one_page_of_100k(qtbot):
@@ -56,11 +74,13 @@ def test_model_fetches_one_page_of_100k(qtbot):
     panel.show()
     qtbot.waitExposed(panel)
     model = panel.model
+    _loaded(qtbot, model)
     assert model.total == 100_000
     assert model.fetched == PAGE_SIZE
     assert model.rowCount() == PAGE_SIZE
     assert model.canFetchMore()
     assert source.pages == [(0, PAGE_SIZE, "updated_at", True, None)]
+    assert threading.main_thread() not in source.page_threads  # read in a worker
     panel.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.fetched > PAGE_SIZE)
     assert model.fetched < 100_000
@@ -70,18 +90,22 @@ def test_model_fetches_one_page_of_100k(qtbot):
 def test_sort_and_filter_go_to_the_source(qtbot):
     source = FakeSource(1000)
     model = TestimonyTableModel(source)
+    _loaded(qtbot, model)
     model.sort(TestimonyTableModel.COL_TITLE)
+    _loaded(qtbot, model)
     assert source.pages[-1][:4] == (0, PAGE_SIZE, "title", False)
     assert model.data(model.index(0, TestimonyTableModel.COL_TITLE)) == "Testimony 000000"
     model.sort(TestimonyTableModel.COL_FILES)  # not sortable in the core: ignored
-    assert source.pages[-1][2] == "title"
+    assert not model.busy and source.pages[-1][2] == "title"
     model.apply("", Filters(status="draft"))
+    _loaded(qtbot, model)
     assert model.total == 500
     assert source.pages[-1][4] == Filters(status="draft")
 
 
 def test_badges(qtbot):
     model = TestimonyTableModel(FakeSource(10))
+    _loaded(qtbot, model)
     # Descending order: row 2 is item 7 (draft, has consent), row 9 is item 0.
     flags = model.data(model.index(9, 0), TestimonyTableModel.FLAGS_ROLE)
     assert flags == ["no consent", "has location data"]
@@ -92,11 +116,66 @@ def test_search_box_replaces_rows_and_rejects_empty_words(qtbot):
     source = FakeSource(1000)
     panel = TestimonyListPanel(source)
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.searched):
+    _loaded(qtbot, panel.model)
+    with qtbot.waitSignal(panel.model.loaded):
         panel.search_box.setText("torture")
     assert source.searches == ["torture"]
     assert source.search_threads[0] is not threading.main_thread()  # off the GUI thread
     assert panel.model.total == 3
     assert not panel.model.canFetchMore()
+    with qtbot.waitSignal(panel.model.loaded):
+        panel.search_box.setText("***")
+    assert "no words" in panel.error.text() and panel.model.total == 3  # rows kept
     panel.search_box.setText("")
     qtbot.waitUntil(lambda: panel.model.total == 1000)
+
+
+def test_fetch_more_schedules_a_worker_and_rows_appear_when_it_returns(qtbot):
+    source = FakeSource(1000)
+    model = TestimonyTableModel(source)
+    _loaded(qtbot, model)
+    assert model.canFetchMore()
+    source.gate.clear()
+    model.fetchMore()
+    model.fetchMore()  # already fetching: nothing more is asked
+    assert model.fetched == PAGE_SIZE and model.busy  # nothing yet: the worker waits
+    with qtbot.waitSignal(model.rowsInserted):
+        source.gate.set()
+    _loaded(qtbot, model)
+    assert model.fetched == 2 * PAGE_SIZE
+    assert [p[0] for p in source.pages] == [0, PAGE_SIZE]
+    assert source.page_threads[-1] is not threading.main_thread()
+
+
+def test_results_of_an_older_view_are_dropped(qtbot):
+    source = FakeSource(1000)
+    model = TestimonyTableModel(source)
+    _loaded(qtbot, model)
+    source.gate.clear()
+    model.fetchMore()  # a page of the unfiltered list, held up
+    model.apply("", Filters(status="draft"))  # queued behind it
+    source.gate.set()
+    _loaded(qtbot, model)
+    assert model.total == 500 and model.fetched == PAGE_SIZE  # the old page was not added
+    assert [p[4] for p in source.pages] == [None, None, Filters(status="draft")]
+    assert model.summary(0).id == "id000499"  # the first of the 500 drafts, descending
+
+
+def test_update_row_changes_one_row_in_place(qtbot):
+    source = FakeSource(1000)
+    panel = TestimonyListPanel(source)
+    qtbot.addWidget(panel)
+    model = panel.model
+    _loaded(qtbot, model)
+    model.fetchMore()
+    _loaded(qtbot, model)
+    tid = model.summary(300).id
+    panel.select(tid)
+    source.titles[tid] = "Edited"
+    reads = len(source.pages)
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        panel.show_saved(tid)
+    assert changed.args[0].row() == changed.args[1].row() == 300
+    assert model.summary(300).title == "Edited" and model.fetched == 2 * PAGE_SIZE
+    assert len(source.pages) == reads  # no page read again: the list kept its place
+    assert panel.current_id() == tid

@@ -38,3 +38,8 @@ def sample_testimony(**changes: Any) -> dict[str, Any]:
     }
     data.update(changes)
     return data
+
+
+def wait_list(qtbot: Any, panel: Any) -> None:
+    """Wait until the testimony list's reads (in workers) have landed."""
+    qtbot.waitUntil(lambda: not panel.model.busy, timeout=10_000)

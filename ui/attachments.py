@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QIcon, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontDatabase, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -35,6 +35,21 @@ from ui.workers import Task, TaskRunner
 THUMB = 128
 
 
+def thumbnail_images(vault: Any, ids: list[str]) -> dict[str, QImage]:
+    """Decrypt and decode the thumbnails of attachments ``ids``, scaled for the list.
+
+    Runs in a worker: QImage (unlike QPixmap) may be made outside the GUI thread.
+    """
+    images: dict[str, QImage] = {}
+    for aid in ids:
+        data = records.thumbnail(vault, aid)
+        image = QImage.fromData(data) if data else QImage()
+        if not image.isNull():
+            images[aid] = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation)
+    return images
+
+
 def human_size(size: int) -> str:
     value = float(size)
     for unit in ("B", "KiB", "MiB", "GiB"):
@@ -48,12 +63,14 @@ class AttachmentsPanel(QWidget):
     """Emits ``changed()`` after files were added (the list shows new counts/badges)."""
 
     changed = Signal()
+    thumbnails_shown = Signal()  # the thumbnails of the files listed are in place
 
     def __init__(self, vault: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
         self._runner = runner
         self._tid: str | None = None
+        self._generation = 0
         self._task: Task | None = None
         self.setAcceptDrops(True)
 
@@ -123,26 +140,42 @@ class AttachmentsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """List the files at once; their thumbnails follow from a worker.
+
+        Thumbnails of an earlier reload (another testimony) are dropped when they arrive.
+        """
+        self._generation += 1
         self.list.clear()
         self._show_meta(None, None)
         if self._tid is None:
             return
         data = records.get_testimony(self._vault, self._tid)
+        items: dict[str, QListWidgetItem] = {}
         for number, info in enumerate(data.get("attachments", []), 1):
             label = self.tr("File %1").replace("%1", str(number))
             item = QListWidgetItem(label + ("  ⚠ GPS" if info["has_gps"] else ""))
             item.setData(Qt.ItemDataRole.UserRole, info)
             item.setToolTip(info["media_type"])
             if info["has_thumbnail"]:
-                pixmap = QPixmap()
-                thumb = records.thumbnail(self._vault, info["id"])
-                if thumb and pixmap.loadFromData(thumb):
-                    item.setIcon(QIcon(pixmap.scaled(
-                        THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation)))
+                items[info["id"]] = item
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        generation, vault, ids = self._generation, self._vault, list(items)
+
+        def show(images: dict[str, QImage]) -> None:
+            if generation == self._generation:
+                for aid, image in images.items():
+                    items[aid].setIcon(QIcon(QPixmap.fromImage(image)))
+                self.thumbnails_shown.emit()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.message.setText(describe_error(exc)[0] or type(exc).__name__)
+                self.thumbnails_shown.emit()
+
+        self._runner.start(lambda _p, _c: thumbnail_images(vault, ids), on_success=show,
+                           on_error=failed)
 
     def _show_meta(self, current: QListWidgetItem | None, _previous: object) -> None:
         info = current.data(Qt.ItemDataRole.UserRole) if current is not None else None

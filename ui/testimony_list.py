@@ -4,11 +4,17 @@ The model holds only the rows fetched so far: it asks the core for the total cou
 then one page at a time as the view scrolls (``canFetchMore``/``fetchMore``), so a vault
 with 100,000 testimonies opens as fast as one with ten. Search results (full-text, up to
 ``SEARCH_LIMIT`` best matches) replace the paged rows while the search box is not empty.
+
+Every read of the core (count, page, search, one row) runs in a worker: ``fetchMore``
+only schedules the next page and its rows appear when the worker returns. Each reload
+starts a new generation; results of an older one are dropped. A save updates only its
+own row, so the list keeps its rows and scroll position.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -36,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_app import rome_statute
-from evidence_app.errors import UserError, describe_error
+from evidence_app.errors import describe_error
 from evidence_app.model import CONSENT_SCOPES
 from evidence_app.search import Filters, TestimonySummary
 from ui.i18n import display_datetime, vocab
@@ -60,6 +66,8 @@ class TestimonySource(Protocol):
     def search(
         self, query: str, filters: Filters | None, limit: int
     ) -> Sequence[TestimonySummary]: ...
+
+    def summary(self, tid: str) -> TestimonySummary: ...
 
 
 class RecordsSource:
@@ -87,6 +95,31 @@ class RecordsSource:
     ) -> Sequence[TestimonySummary]:
         return list(self._records.search(self._vault, query, filters=filters, limit=limit))
 
+    def summary(self, tid: str) -> TestimonySummary:
+        return self._records.get_summary(self._vault, tid)
+
+
+@dataclass(frozen=True)
+class View:
+    """What the list shows: a full-text ``query`` ("" = page through all), filters, order."""
+
+    query: str = ""
+    filters: Filters | None = None
+    sort: str = "updated_at"
+    descending: bool = True
+
+
+def load_first(source: TestimonySource, view: View) -> tuple[list[TestimonySummary], int]:
+    """The first rows of ``view`` and how many match in all (runs in a worker)."""
+    if view.query:
+        rows = list(source.search(view.query, view.filters, SEARCH_LIMIT))
+        return rows, len(rows)
+    total = source.count(view.filters)
+    if not total:
+        return [], 0
+    return list(source.page(0, min(PAGE_SIZE, total), view.sort, view.descending,
+                            view.filters)), total
+
 
 class TestimonyTableModel(QAbstractTableModel):
     """Rows of TestimonySummary, fetched page by page from a TestimonySource."""
@@ -99,54 +132,94 @@ class TestimonyTableModel(QAbstractTableModel):
     ID_ROLE = Qt.ItemDataRole.UserRole + 1
     FLAGS_ROLE = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, source: TestimonySource, parent: Any = None) -> None:
+    loaded = Signal()  # a reload, page or row update has landed (or failed)
+    failed = Signal(object)  # the exception a read of the core raised
+
+    def __init__(
+        self, source: TestimonySource, runner: TaskRunner | None = None, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._source = source
+        self._runner = runner or TaskRunner(self, max_threads=1)
         self._rows: list[TestimonySummary] = []
         self._total = 0
-        self._sort = "updated_at"
-        self._descending = True
-        self._filters: Filters | None = None
-        self._query = ""
+        self._shown = View()  # what the rows are
+        self._wanted = View()  # what the last reload asked for
+        self._generation = 0
+        self._pending = 0  # reads of the current generation still running
+        self._fetching = False
         self.refresh()
 
     # -- loading ---------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Reload from the first page (after a change, a new filter, sort or search)."""
-        if self._query:
-            rows = list(self._source.search(self._query, self._filters, SEARCH_LIMIT))
-            total = len(rows)
-        else:
-            total = self._source.count(self._filters)
-            rows = list(self._source.page(
-                0, min(PAGE_SIZE, total), self._sort, self._descending, self._filters,
-            )) if total else []
-        self.beginResetModel()
-        self._rows, self._total = rows, total
-        self.endResetModel()
+    def _read(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run ``job`` in a worker; ``done(result)`` only if no reload came in between."""
+        generation = self._generation
+        self._pending += 1
 
-    def show_results(
-        self, query: str, filters: Filters | None, rows: Sequence[TestimonySummary]
-    ) -> None:
-        """Show search results found elsewhere (in a worker) for ``query`` and ``filters``."""
-        self.beginResetModel()
-        self._query, self._filters = query.strip(), filters
-        self._rows, self._total = list(rows), len(rows)
-        self.endResetModel()
+        def landed(result: Any) -> None:
+            if generation == self._generation:
+                self._pending -= 1
+                done(result)
+                self.loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._pending -= 1
+                self._fetching = False
+                self.failed.emit(exc)
+                self.loaded.emit()
+
+        self._runner.start(lambda _p, _c: job(), on_success=landed, on_error=failed)
+
+    def refresh(self) -> None:
+        """Reload from the first page (a new filter, sort or search; new testimonies).
+
+        Older reads still running are dropped when they return. The rows shown stay until
+        the new ones arrive; on failure they stay and ``failed`` is emitted.
+        """
+        self._generation += 1
+        self._pending = 0
+        self._fetching = False
+        source, view = self._source, self._wanted
+
+        def show(result: tuple[list[TestimonySummary], int]) -> None:
+            self.beginResetModel()
+            (self._rows, self._total), self._shown = result, view
+            self.endResetModel()
+
+        self._read(lambda: load_first(source, view), show)
 
     def apply(self, query: str, filters: Filters | None) -> None:
         """Show testimonies matching ``filters``; a non-empty ``query`` is a full-text search.
 
-        Raises UserError (nothing changed) for a query without searchable words.
+        A query without searchable words is reported through ``failed`` (rows unchanged).
         """
-        old = self._query, self._filters
-        self._query, self._filters = query.strip(), filters
-        try:
-            self.refresh()
-        except UserError:
-            self._query, self._filters = old
-            raise
+        self._wanted = replace(self._wanted, query=query.strip(), filters=filters)
+        self.refresh()
+
+    def update_row(self, tid: str) -> bool:
+        """Read one fetched testimony again (after a save) and update its row in place.
+
+        Returns False when ``tid`` is not among the fetched rows (nothing is read).
+        """
+        if self.row_of(tid) < 0:
+            return False
+        source = self._source
+
+        def show(summary: TestimonySummary) -> None:
+            row = self.row_of(tid)
+            if row >= 0:
+                self._rows[row] = summary
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+        self._read(lambda: source.summary(tid), show)
+        return True
+
+    @property
+    def busy(self) -> bool:
+        """True while a read of the current generation is running."""
+        return self._pending > 0
 
     @property
     def total(self) -> int:
@@ -161,18 +234,24 @@ class TestimonyTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._query:
+        """Schedule the next page; its rows are inserted when the worker returns."""
+        if parent.isValid() or self._shown.query or self._fetching or not self.canFetchMore():
             return
-        start = len(self._rows)
-        page = list(self._source.page(
-            start, PAGE_SIZE, self._sort, self._descending, self._filters
-        ))[: self._total - start]
-        if not page:
-            self._total = start
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        source, view, start = self._source, self._shown, len(self._rows)
+
+        def add(page: Sequence[TestimonySummary]) -> None:
+            self._fetching = False
+            page = list(page)[: self._total - start]
+            if not page:
+                self._total = start
+                return
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+        self._read(lambda: source.page(start, PAGE_SIZE, view.sort, view.descending,
+                                       view.filters), add)
 
     def summary(self, row: int) -> TestimonySummary:
         return self._rows[row]
@@ -246,12 +325,12 @@ class TestimonyTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(column)
-        if key is None or self._query:
+        if key is None or self._wanted.query:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort, self._descending):
+        if (key, descending) == (self._wanted.sort, self._wanted.descending):
             return
-        self._sort, self._descending = key, descending
+        self._wanted = replace(self._wanted, sort=key, descending=descending)
         self.refresh()
 
 
@@ -261,17 +340,13 @@ class TestimonyListPanel(QWidget):
 
     selected = Signal(object)
 
-    searched = Signal()  # a full-text search has finished (results or error shown)
-
     def __init__(
         self, source: TestimonySource, parent: QWidget | None = None,
         *, runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        self._source = source
-        self._runner = runner or TaskRunner(self, max_threads=1)
-        self._generation = 0
-        self.model = TestimonyTableModel(source, self)
+        self._select_after_load: str | None = None
+        self.model = TestimonyTableModel(source, runner, self)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("Search title, narrative, notes, pseudonym…"))
         self.search_box.setClearButtonEnabled(True)
@@ -321,7 +396,10 @@ class TestimonyListPanel(QWidget):
         self.table.setColumnWidth(TestimonyTableModel.COL_TITLE, 260)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._reselect_after_load)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.failed.connect(
+            lambda exc: self.error.setText(describe_error(exc)[0] or type(exc).__name__))
 
         for combo in (self.act, self.scope, self.status):
             combo.setSizeAdjustPolicy(
@@ -363,41 +441,40 @@ class TestimonyListPanel(QWidget):
         return None if f == Filters() else f
 
     def _apply(self) -> None:
-        """Show what the search box and filters ask for; full-text search runs in a worker."""
+        """Show what the search box and filters ask for (read in a worker)."""
         self._search_timer.stop()
         self.error.clear()
-        self._generation += 1
-        query, filters = self.search_box.text().strip(), self.filters()
-        if not query:
-            self.model.apply("", filters)
-            return
-        generation, source = self._generation, self._source
-
-        def job(progress: object, cancel: object) -> list[TestimonySummary]:
-            return list(source.search(query, filters, SEARCH_LIMIT))
-
-        def done(rows: list[TestimonySummary]) -> None:
-            if generation == self._generation:  # a newer search or filter replaced it
-                self.model.show_results(query, filters, rows)
-                self.searched.emit()
-
-        def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self.error.setText(describe_error(exc)[0] or type(exc).__name__)
-                self.searched.emit()
-
-        self._runner.start(job, on_success=done, on_error=failed)
+        self.model.apply(self.search_box.text(), self.filters())
 
     def refresh(self) -> None:
-        current = self.current_id()
+        """Reload from the first page; the selected testimony stays selected if shown."""
+        self._select_after_load = self.current_id()
         self.model.refresh()
-        if current is not None:
-            self.select(current)
 
-    def select(self, tid: str) -> None:
-        row = self.model.row_of(tid)
-        if row >= 0:
+    def show_saved(self, tid: str) -> None:
+        """A testimony was saved: update its row in place, keeping rows and scroll position.
+
+        A testimony not in the list yet (a new one) makes the list reload, then it is
+        selected. Selecting it here emits nothing: the editor already shows it.
+        """
+        if not self.model.update_row(tid):
+            self._select_after_load = tid
+            self.model.refresh()
+
+    def _reselect_after_load(self) -> None:
+        tid, self._select_after_load = self._select_after_load, None
+        if tid is not None:
+            self.select(tid, quiet=True)
+
+    def select(self, tid: str | None, *, quiet: bool = False) -> None:
+        """Select ``tid``'s row if fetched (None: clear); ``quiet`` emits no ``selected``."""
+        selection = self.table.selectionModel()
+        blocked = selection.blockSignals(quiet)
+        if tid is None:
+            self.table.clearSelection()
+        elif (row := self.model.row_of(tid)) >= 0:
             self.table.selectRow(row)
+        selection.blockSignals(blocked)
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -133,13 +133,7 @@ class Workspace(QWidget):
         return answer == QMessageBox.StandardButton.Discard
 
     def _reselect(self, tid: str | None) -> None:
-        selection = self.list.table.selectionModel()
-        selection.blockSignals(True)
-        if tid is None:
-            self.list.table.clearSelection()
-        else:
-            self.list.select(tid)
-        selection.blockSignals(False)
+        self.list.select(tid, quiet=True)  # must not reload the form being typed in
 
     def _show_panels(self, tid: str | None) -> None:
         self.attachments.set_testimony(tid)
@@ -147,17 +141,17 @@ class Workspace(QWidget):
         self.history.set_testimony(tid)
 
     def _saved(self, tid: str) -> None:
-        self.list.model.refresh()
-        self._reselect(tid)  # without signals: must not reload the form being typed in
+        self.list.show_saved(tid)  # its row only: the list keeps its place
         if self.attachments.testimony_id != tid:  # a new testimony got its id
             self.attachments.set_testimony(tid)
         self.custody.set_testimony(tid)
         self.history.set_testimony(tid)
 
     def _refresh_current(self) -> None:
+        """Files were added or testimonies exported: update the open testimony's row."""
         tid = self.editor.tid
-        self.list.refresh()
         if tid is not None:
+            self.list.show_saved(tid)
             self.custody.set_testimony(tid)
 
     def _restore_version(self, data: dict[str, Any]) -> None:
