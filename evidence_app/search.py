@@ -26,6 +26,7 @@ SORT_COLUMNS = {"updated_at": "t.updated_at", "created_at": "t.created_at", "tit
                 "status": "t.status"}
 MAX_QUERY_TERMS = 32
 MAX_LIMIT = 1000
+RANK_LIMIT = 5000  # more matches than this: newest first instead of BM25
 
 
 @dataclass(frozen=True)
@@ -217,12 +218,20 @@ def match_expression(query: str) -> str:
 
 def search(vault: Vault, query: str, *, filters: Filters | None = None,
            limit: int = 100) -> list[TestimonySummary]:
-    """Testimonies whose current title, narrative, notes or pseudonym contain every word,
-    best matches first (BM25)."""
+    """Testimonies whose current title, narrative, notes or pseudonym contain every word.
+
+    Best matches first (BM25) -- unless more than RANK_LIMIT testimonies match (a word
+    found nearly everywhere): then newest first, because ranking them all would cost far
+    more than it tells.
+    """
     _check_page(0, limit)
     expr = match_expression(query)
     conds, params = _where(filters)
     db = vault.db
+    matches = db.execute("SELECT count(*) FROM testimony_fts WHERE testimony_fts MATCH ?",
+                         (expr,)).fetchone()[0]
+    if matches > RANK_LIMIT:
+        return _newest_matching(vault, expr, conds, params, limit)
     # Only FTS rowids are touched while ranking: reading testimony_id would load each
     # matching row's whole text. Ids are looked up for the final page only.
     if conds:
@@ -247,6 +256,22 @@ def search(vault: Vault, query: str, *, filters: Filters | None = None,
         f"SELECT rowid, testimony_id FROM testimony_fts WHERE rowid IN ({marks})",  # noqa: S608
         rowids).fetchall())
     return _summaries(db, [tids[r] for r in rowids if r in tids])
+
+
+def _newest_matching(vault: Vault, expr: str, conds: list[str], params: list[Any],
+                     limit: int) -> list[TestimonySummary]:
+    """Matches newest first: walk testimonies by updated_at until a page is found."""
+    db = vault.db
+    matched = {r[0] for r in db.execute(
+        "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ?", (expr,))}
+    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    walk = db.execute(f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
+                      "ORDER BY t.updated_at DESC, t.id DESC", params)
+    try:
+        ids = list(itertools.islice((r[0] for r in walk if fts_rowid(r[0]) in matched), limit))
+    finally:
+        walk.close()
+    return _summaries(db, ids)
 
 
 def fts_rowid(tid: str) -> int:

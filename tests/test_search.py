@@ -219,3 +219,18 @@ def test_filters_follow_the_current_version(tmp_path: Path) -> None:
         assert records.list_testimonies(vault)[0].acts == []
     finally:
         vault.lock()
+
+
+def test_very_common_words_come_newest_first(corpus: tuple[Vault, dict[str, str]],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    vault, ids = corpus
+    import evidence_app.search as search_module
+
+    ranked = [s.id for s in records.search(vault, "W*")]
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 1)
+    newest = records.search(vault, "W*")
+    assert {s.id for s in newest} == set(ranked) == {ids["tajik"], ids["english"]}
+    assert [s.updated_at for s in newest] == sorted((s.updated_at for s in newest), reverse=True)
+    assert _ids(records.search(vault, "W*", filters=Filters(status="draft"))) == {ids["english"]}
+    assert _ids(records.search(vault, "W*", limit=1)) == {ids["tajik"]}
+    assert records.search(vault, "рынке") and records.search(vault, "nothingmatches") == []
