@@ -188,12 +188,13 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
         raise UserError("choose at least one recipient")
     if out.exists() and out.is_dir():
         raise UserError("the output path is a folder")
+    _refuse_untrusted(contacts)
     mine = vault.identity.card()
     cards = [c.card for c in contacts] + ([mine] if include_self else [])
     recipients = _recipients(cards, classical)
     fingerprints = [c.fingerprint for c in contacts] + ([vault.fingerprint()] if include_self
                                                         else [])
-    seers = [c for c in contacts if c.may_see_identities]
+    seers = [c for c in contacts if c.trusted and c.may_see_identities]
     bundle_id = uuid.uuid4().hex
     # The testimony and its chain are read together (one snapshot); _store_export_event
     # later refuses the export if the chain moved on.
@@ -269,6 +270,17 @@ def _store_export_event(conn: Any, it: _Item) -> None:
     conn.execute("INSERT INTO custody_events(chain, seq, event, hash) VALUES (?, ?, ?, ?)",
                  (it.tid, it.event["seq"], model.canonical_json(it.event).decode("utf-8"),
                   custody.event_hash(it.event)))
+
+
+def _refuse_untrusted(contacts: Sequence[Contact]) -> None:
+    """Evidence goes only to contacts marked trusted (their fingerprint was compared):
+    a swapped key card must never receive it, whatever the front end."""
+    for c in contacts:
+        if not c.trusted:
+            raise UserError(
+                f"contact {c.id} (fingerprint {c.fingerprint}) is not trusted: compare the "
+                "fingerprint with its owner (in person or by call), then mark it trusted "
+                f"(Keys and contacts, or: evidence-app contacts trust {c.id} --verified-how HOW)")
 
 
 def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],

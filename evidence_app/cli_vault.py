@@ -176,6 +176,15 @@ def cmd_contacts_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_contacts_trust(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        contact = vault.update_contact(vault.get_contact(args.id).id, trusted=True,
+                                       may_see_identities=args.may_see_identities or None,
+                                       verified_how=args.verified_how)
+    print(f"trusted contact {contact.id} {_one_line(contact.name)} {contact.fingerprint}")
+    return 0
+
+
 def _contact_dict(c: Any) -> dict[str, Any]:
     return {"id": c.id, "name": c.name, "fingerprint": c.fingerprint, "trusted": c.trusted,
             "may_see_identities": c.may_see_identities, "verified_at": c.verified_at,
@@ -380,6 +389,13 @@ def register(sub: Any) -> None:
                    help="allow exporting sealed witness identities to this contact")
     p.add_argument("--verified-how", metavar="HOW",
                    help='how the fingerprint was checked, e.g. "read aloud", "QR scanned"')
+    p = _add(contacts, "trust", cmd_contacts_trust,
+             "mark a contact trusted, after comparing its fingerprint with its owner")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--verified-how", required=True, metavar="HOW",
+                   help='how the fingerprint was checked, e.g. "read aloud", "QR scanned"')
+    p.add_argument("--may-see-identities", action="store_true",
+                   help="also allow exporting sealed witness identities to this contact")
     p = _add(contacts, "list", cmd_contacts_list, "list contacts")
     p.add_argument("--json", action="store_true", help="print JSON")
 
