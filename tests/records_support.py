@@ -6,11 +6,11 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from crypto.kdf import Argon2Params
+from evidence_app.keyslots import TEST_KDF
 from evidence_app.vault import Vault
 
-# Tiny Argon2id parameters: tests only (the default is >= 256 MiB, 3 passes).
-FAST_KDF = Argon2Params(memory_kib=64, iterations=1, lanes=1)
+# Tiny Argon2id parameters: tests only (conftest sets EVIDENCE_APP_TEST_KDF=fast).
+FAST_KDF = TEST_KDF
 PASSPHRASE = "correct horse battery staple"
 PHOTOS = Path(__file__).resolve().parent / "samples" / "photos"
 
