@@ -216,6 +216,15 @@ def test_identity_card_contacts_and_age_export(run: Run, inited: str, tmp_path: 
     assert [(c["fingerprint"], c["trusted"], c["may_see_identities"], c["verified_how"])
             for c in contacts] == [(their_fp, True, False, "read aloud")]
     assert "Coordinator" in run("contacts", "list")[1]
+    cid = contacts[0]["id"]
+    code, out, err = run("contacts", "trust", cid, "--verified-how", "in person",
+                         "--may-see-identities")
+    assert code == 0 and their_fp in out, err
+    (after,) = json.loads(run("contacts", "list", "--json")[1])
+    assert (after["trusted"], after["may_see_identities"], after["verified_how"]) == (
+        True, True, "in person")
+    code, _, err = run("contacts", "trust", "0" * 32, "--verified-how", "x")
+    assert code == 2 and _error_line(err)
 
     secret = tmp_path / "age-identity.txt"
     code, out, err = run("identity", "export-age-identity", "--out", str(secret))
