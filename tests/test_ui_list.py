@@ -26,6 +26,7 @@ class FakeSource:
         self.gate = threading.Event()  # cleared: page() waits (a slow disk)
         self.gate.set()
         self.titles: dict[str, str] = {}  # edits: id -> new title
+        self.fail_next = False
 
     def _row(self, i: int) -> Summary:
         tid = f"id{i:06d}"
@@ -45,6 +46,9 @@ class FakeSource:
 
     def page(self, offset, limit, sort, descending, filters):
         assert self.gate.wait(10)
+        if self.fail_next:
+            self.fail_next = False
+            raise UserError("the disk is unwell")
         self.pages.append((offset, limit, sort, descending, filters))
         self.page_threads.append(threading.current_thread())
         total = self._matching(filters)
@@ -179,3 +183,18 @@ def test_update_row_changes_one_row_in_place(qtbot):
     assert model.summary(300).title == "Edited" and model.fetched == 2 * PAGE_SIZE
     assert len(source.pages) == reads  # no page read again: the list kept its place
     assert panel.current_id() == tid
+
+
+def test_a_failed_page_is_reported_and_can_be_fetched_again(qtbot):
+    source = FakeSource(1000)
+    panel = TestimonyListPanel(source)
+    qtbot.addWidget(panel)
+    model = panel.model
+    _loaded(qtbot, model)
+    source.fail_next = True
+    with qtbot.waitSignal(model.failed):
+        model.fetchMore()
+    assert model.fetched == PAGE_SIZE and "disk is unwell" in panel.error.text()
+    with qtbot.waitSignal(model.rowsInserted):
+        model.fetchMore()
+    assert model.fetched == 2 * PAGE_SIZE

@@ -152,8 +152,12 @@ class TestimonyTableModel(QAbstractTableModel):
 
     # -- loading ---------------------------------------------------------------------
 
-    def _read(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        """Run ``job`` in a worker; ``done(result)`` only if no reload came in between."""
+    def _read(self, job: Callable[[], Any], done: Callable[[Any], None],
+              undo: Callable[[], None] | None = None) -> None:
+        """Run ``job`` in a worker; ``done(result)`` only if no reload came in between.
+
+        On failure (of the current generation), ``undo()`` runs and ``failed`` is emitted.
+        """
         generation = self._generation
         self._pending += 1
 
@@ -166,7 +170,8 @@ class TestimonyTableModel(QAbstractTableModel):
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
                 self._pending -= 1
-                self._fetching = False
+                if undo is not None:
+                    undo()
                 self.failed.emit(exc)
                 self.loaded.emit()
 
@@ -250,8 +255,11 @@ class TestimonyTableModel(QAbstractTableModel):
             self._rows.extend(page)
             self.endInsertRows()
 
+        def stop() -> None:
+            self._fetching = False
+
         self._read(lambda: source.page(start, PAGE_SIZE, view.sort, view.descending,
-                                       view.filters), add)
+                                       view.filters), add, stop)
 
     def summary(self, row: int) -> TestimonySummary:
         return self._rows[row]
