@@ -36,7 +36,7 @@ from crypto.hashing import sha256_file
 from crypto.identity import KeyCard, fingerprint_of
 from crypto.stream import BLOCK_CHUNKS, ENC_CHUNK_SIZE, PayloadReader, WriteBehind
 from evidence_app import __version__, custody, intake, media, model, records
-from evidence_app.bag import TAGMANIFEST, BagWriter, extract_verified
+from evidence_app.bag import CHUNK, TAGMANIFEST, BagWriter, extract_verified
 from evidence_app.blobstore import BlobRef
 from evidence_app.bundle_errors import (
     BagInvalidError,
@@ -292,18 +292,25 @@ def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],
     if not cards:
         return None, "omitted: no recipient may see witness identities", set()
     found: dict[str, Any] = {}
+    withheld = 0
     for tid in tids:
-        ident = (records.get_testimony(vault, tid, include_identity=True).get("witness") or {}
-                 ).get("identity")
-        if ident:
-            found[tid] = ident
+        doc = records.get_testimony(vault, tid, include_identity=True)
+        ident = (doc.get("witness") or {}).get("identity")
+        if not ident:
+            continue
+        if (doc.get("consent") or {}).get("identity_disclosure") == "none":
+            withheld += 1  # the witness chose "identity never disclosed": it stays here
+            continue
+        found[tid] = ident
+    no_consent = f"{withheld} omitted (consent: identity disclosure none)"
     if not found:
-        return None, "none recorded", set()
+        return None, (no_consent if withheld else "none recorded"), set()
     recipients = _recipients(cards, classical)
     plain = model.canonical_json({"schema": "evidence-vault/sealed-identities/1",
                                   "identities": found})
     fps = ", ".join([c.fingerprint for c in seers] + ([vault.fingerprint()] if mine else []))
-    return age.encrypt_bytes(plain, recipients), f"included, readable only by {fps}", set(found)
+    note = f"included, readable only by {fps}" + (f"; {no_consent}" if withheld else "")
+    return age.encrypt_bytes(plain, recipients), note, set(found)
 
 
 def _write_testimony(vault: Vault, bag: BagWriter, it: _Item, bundle_id: str,
@@ -426,91 +433,112 @@ class ImportResult:
     flagged: bool
 
 
-class _StreamIO:
-    """A member reader as a stream for :meth:`BlobStore.write`.
+_END = object()
+_PIPE_DEPTH = 8  # blocks in flight to a blob writer thread: constant memory
 
-    Each read asks for no more than the decrypted block in hand (``plain.buffered``),
-    so it is served by one piece, not glued from two. Blocks go out as memoryviews: the
-    blob store's background hasher copies them into its recycled buffers, and each block
-    is freed at once (the allocator reuses it instead of giving it back to the system and
-    faulting it in again).
+
+class _BlobPipe:
+    """A blob written by a worker thread (:meth:`BlobStore.write`) from blocks that the
+    caller's thread hands over with :meth:`put`, so decrypting and scanning on one core
+    overlap encrypting and writing on the other.
+
+    A ``bytes`` block is queued as it is (immutable); other buffers are copied into
+    recycled buffers (no allocation per block). At most ``_PIPE_DEPTH`` blocks are in
+    flight. An error in the worker is raised by the next :meth:`put` or by :meth:`finish`.
     """
 
-    def __init__(self, reader: Readable, plain: PayloadReader) -> None:
-        self._reader = reader
-        self._plain = plain
-
-    def read(self, size: int = -1) -> memoryview:
-        if size > 0 and self._plain.buffered:
-            size = min(size, self._plain.buffered)
-        return memoryview(self._reader.read(size))
-
-
-_END = object()
-_TEE_DEPTH = 8  # blocks read ahead of the exhibit writer: constant memory
-
-
-class _ExhibitTee:
-    """Reads the bundle file for decryption while a worker thread stores the very same
-    bytes as the exhibit blob. Blocks travel in recycled buffers (no allocation per
-    block); at most ``_TEE_DEPTH`` are in flight, so memory is constant."""
-
-    def __init__(self, fh: io.BufferedReader, vault: Vault, cancel: CancelFn | None,
-                 progress: ProgressFn | None) -> None:
-        self._fh = fh
-        self._progress = progress
-        self._done = 0
-        self._total = os.fstat(fh.fileno()).st_size
+    def __init__(self, vault: Vault, cancel: CancelFn | None, *, hash: bool,
+                 name: str) -> None:
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
-        for _ in range(_TEE_DEPTH):
+        for _ in range(_PIPE_DEPTH):
             self._free.put(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._held: bytearray | None = None  # the worker's current block
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=_PIPE_DEPTH)
+        self._held: bytes | bytearray | None = None  # the worker's current block
         self._held_n = 0
         self._pos = 0
-        self._ref: Any = None
+        self._ref: BlobRef | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(vault, cancel), daemon=True,
-                                        name="exhibit")
+        self._thread = threading.Thread(target=self._run, args=(vault, cancel, hash),
+                                        daemon=True, name=name)
         self._thread.start()
 
-    def _run(self, vault: Vault, cancel: CancelFn | None) -> None:
+    def _run(self, vault: Vault, cancel: CancelFn | None, hash: bool) -> None:
         try:
-            # No SHA-256 of the exhibit: re-imports are recognised by the signed bundle id.
-            self._ref = vault.blobs.write(_TakeReader(self), cancel=cancel,  # type: ignore[arg-type]
-                                          hash=False)
+            self._ref = vault.blobs.write(self, cancel=cancel, hash=hash)  # type: ignore[arg-type]
         except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
             self._error = exc
-            while (item := self._queue.get()) is not _END:  # keep the reader from blocking
+            while (item := self._queue.get()) is not _END:  # keep put() from blocking
                 if isinstance(item, tuple):
                     self._free.put(item[0])
 
-    # the worker's side: BlobStore.write reads the queued blocks
-    def _take(self, n: int) -> memoryview:
-        """A view of the next queued bytes, valid until the next call (which recycles it)."""
+    def read(self, n: int = -1) -> bytes | memoryview:
+        """The worker's side (BlobStore.write): the next queued bytes, valid until the
+        next call (which recycles the block)."""
+        n = n if n > 0 else 1 << 20
         if self._held is None or self._pos == self._held_n:
-            if self._held is not None:
+            if isinstance(self._held, bytearray):
                 self._free.put(self._held)
-                self._held = None
+            self._held = None
             item = self._queue.get()
             if item is _END:
-                return memoryview(b"")
+                return b""
             if isinstance(item, BaseException):
                 raise item
-            self._held, self._held_n = item
+            self._held, self._held_n = item if isinstance(item, tuple) else (item, len(item))
             self._pos = 0
+            if isinstance(item, bytes) and n >= self._held_n:
+                self._pos = self._held_n
+                return item  # whole: no view, so the blob store's hasher need not copy it
         end = min(self._pos + n, self._held_n)
         view = memoryview(self._held)[self._pos : end]
         self._pos = end
         return view
 
-    # the decrypting side
-    def _pass_on(self, data: memoryview) -> None:
-        buf = self._free.get()  # waits while the exhibit writer is _TEE_DEPTH blocks behind
-        if len(buf) < len(data):
-            buf = bytearray(len(data))
-        memoryview(buf)[: len(data)] = data  # a bytearray slice assignment would copy twice
-        self._queue.put((buf, len(data)))
+    def put(self, data: bytes | memoryview) -> None:
+        """Hand over a block; waits while the worker is ``_PIPE_DEPTH`` blocks behind."""
+        if self._error is not None:
+            raise self._error
+        if not isinstance(data, bytes):
+            buf = self._free.get()
+            if len(buf) < len(data):
+                buf = bytearray(len(data))
+            memoryview(buf)[: len(data)] = data  # a bytearray slice assignment copies twice
+            self._queue.put((buf, len(data)))
+        elif data:
+            self._queue.put(data)
+
+    def finish(self) -> BlobRef:
+        """Wait for the blob and return it (or raise the worker's error)."""
+        self._queue.put(_END)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._ref is not None
+        return self._ref
+
+    def abort(self) -> None:
+        """Stop the worker if it still runs; BlobStore.write removes its temp file."""
+        if self._thread.is_alive():
+            self._queue.put(CancelledError("import stopped"))
+            self._queue.put(_END)
+            self._thread.join()
+
+
+class _ExhibitTee:
+    """Reads the bundle file for decryption while a :class:`_BlobPipe` stores the very
+    same bytes as the exhibit blob (not hashed: re-imports are recognised by the signed
+    bundle id)."""
+
+    def __init__(self, fh: io.BufferedReader, pipe: _BlobPipe,
+                 progress: ProgressFn | None) -> None:
+        self._fh = fh
+        self._pipe = pipe
+        self._progress = progress
+        self._done = 0
+        self._total = os.fstat(fh.fileno()).st_size
+
+    def _pass_on(self, data: bytes | memoryview) -> None:
+        self._pipe.put(data)
         self._done += len(data)
         if self._progress is not None:
             self._progress(self._done, self._total)
@@ -525,7 +553,7 @@ class _ExhibitTee:
     def read(self, n: int = -1, /) -> bytes:
         data = self._fh.read(n)
         if data:
-            self._pass_on(memoryview(data))
+            self._pass_on(data)
         return data
 
     def finish(self) -> BlobRef:
@@ -533,29 +561,24 @@ class _ExhibitTee:
         block = memoryview(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
         while self.readinto(block):
             pass
-        self._queue.put(_END)
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        ref: BlobRef = self._ref
-        return ref
-
-    def abort(self) -> None:
-        """Stop the worker; BlobStore.write removes its temp file."""
-        if self._thread.is_alive():
-            self._queue.put(CancelledError("import stopped"))
-            self._queue.put(_END)
-            self._thread.join()
+        return self._pipe.finish()
 
 
-class _TakeReader:
-    """The worker's view of an :class:`_ExhibitTee`: a readable stream of memoryviews."""
-
-    def __init__(self, tee: _ExhibitTee) -> None:
-        self._tee = tee
-
-    def read(self, n: int = -1) -> memoryview:
-        return self._tee._take(n if n > 0 else 1 << 20)
+def _store_original(vault: Vault, reader: Readable, size: int, plain: PayloadReader,
+                    cancel: CancelFn | None) -> BlobRef:
+    """Store a payload file as a new blob on a worker thread (hashed there: the hash is
+    its manifest check). Each read asks for no more than the decrypted block in hand, so
+    it is one piece, passed on without another copy."""
+    pipe = _BlobPipe(vault, cancel, hash=True, name="original")
+    try:
+        left = size
+        while left:
+            data = reader.read(min(left, plain.buffered or CHUNK))
+            pipe.put(memoryview(data))
+            left -= len(data)
+        return pipe.finish()
+    finally:
+        pipe.abort()
 
 
 def _is_original(path: str) -> bool:
@@ -581,21 +604,21 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
         def sink(rel: str, size: int, reader: Readable) -> str | None:
             if not _is_original(rel):
                 return None
-            ref = vault.blobs.write(_StreamIO(reader, plain),  # type: ignore[arg-type]
-                                    cancel=cancel)
+            ref = _store_original(vault, reader, size, plain, cancel)
             flight.add(ref.blob_id)
             # Media type, EXIF and thumbnail from the stored bytes, as a local intake does.
             staged[rel] = intake._derive(vault, ref, rel.rsplit("/", 1)[-1], flight)
             return ref.sha256
 
         with open(path, "rb") as fh:
-            tee = _ExhibitTee(fh, vault, cancel, progress)
+            pipe = _BlobPipe(vault, cancel, hash=False, name="exhibit")
             try:
+                tee = _ExhibitTee(fh, pipe, progress)
                 plain = decrypt_stream(tee, vault.identity.age_identities())
                 scan = scan_plain(plain, sink=sink, cancel=cancel)
                 exhibit = tee.finish()
             finally:
-                tee.abort()
+                pipe.abort()
         flight.add(exhibit.blob_id)
         result = check_scan(scan, trust_lookup(vault), vault.fingerprint())
         signer = _refuse_failures(result, allow_unknown_signer)
