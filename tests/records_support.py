@@ -24,7 +24,7 @@ _TESTIMONY: dict[str, Any] = {
     "interview": {"date": "2025-03-02", "place": "Dushanbe", "interviewer": "Interviewer A",
                   "languages": ["tg", "ru"]},
     "consent": {"given": True, "method": "oral", "scope": ["coordinator", "icc"],
-                "identity_disclosure": "none"},
+                "identity_disclosure": "authorities_only"},
     "incidents": [{"date_from": "2022-05-18", "date_to": "2022-05-18", "date_precision": "day",
                    "place": "Khorog", "acts": ["RS-7-1-e", "RS-7-1-f"]}],
 }

@@ -66,7 +66,7 @@ def _fill_testimony(qtbot, ws: Workspace) -> str:
     form.interviewer.setText("Interviewer A")
     form.consent_given.setChecked(True)
     form.consent_method.setCurrentIndex(form.consent_method.findData("oral"))
-    form.identity_disclosure.setCurrentIndex(form.identity_disclosure.findData("none"))
+    form.identity_disclosure.setCurrentIndex(form.identity_disclosure.findData("authorities_only"))
     for i in range(form.consent_scope.count()):
         item = form.consent_scope.item(i)
         if item.data(Qt.ItemDataRole.UserRole) in ("coordinator", "icc"):
