@@ -111,6 +111,13 @@ def _checksum_ok(block: bytes) -> bool:
     return value in (unsigned, signed)
 
 
+def _pax_size(value: str) -> int:
+    """A pax ``size`` value: ASCII digits only (``str.isdigit`` also accepts "²" or "٣")."""
+    if not 1 <= len(value) <= 20 or any(c not in "0123456789" for c in value):
+        raise UnsafeArchiveError("malformed pax header")
+    return int(value)
+
+
 def _parse_pax(data: bytes) -> dict[str, str]:
     """Parse pax records ``"<len> <key>=<value>\\n"`` strictly."""
     out: dict[str, str] = {}
@@ -196,9 +203,7 @@ def iter_members(src: Readable, limits: Limits | None = None,
             if "path" in pax:
                 raw = pax["path"]
             if "size" in pax:
-                if not pax["size"].isdigit():
-                    raise UnsafeArchiveError("malformed pax header")
-                size = int(pax["size"])
+                size = _pax_size(pax["size"])
             pax = None
         is_dir = kind == b"5"
         if is_dir and size:
