@@ -2,10 +2,15 @@
 
 Export streams each original once: blob store -> intake-hash check -> tar -> age ->
 temp file next to the output, which is renamed into place only when complete. Import
-keeps the received file bit-exact as an exhibit in the blob store, then reads it once:
-decrypt -> hostile-tar checks -> hash every file while originals are written as new
-encrypted blobs; only when every check has passed is anything committed, in one
-transaction. Nothing in plaintext ever touches the disk.
+reads the received file once: its bytes are kept bit-exact as an exhibit in the blob
+store while they are decrypted -> hostile-tar checks -> hash every file while originals
+are written as new encrypted blobs; only when every check has passed is anything
+committed, in one transaction. Nothing in plaintext ever touches the disk.
+
+Speed (docs/performance.md, "Bundles"): SHA-256 runs on its own thread, blob writes and
+file writes on worker threads, so the caller's thread only decrypts, encrypts and scans;
+blocks move in recycled buffers. Each byte is hashed once: the intake check on export,
+the manifest check on import; neither the bundle file nor the exhibit is hashed.
 """
 
 from __future__ import annotations
