@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The throwaway vaults use tiny Argon2id parameters (keyslots' test-only switch).
+os.environ.setdefault("EVIDENCE_APP_TEST_KDF", "fast")
 OUT = ROOT / "docs" / "screenshots"
 PHOTOS = ROOT / "tests" / "samples" / "photos"
 PASSPHRASE = "blue tangerine orbit lantern quietly"  # noqa: S105 - a throw-away demo vault
