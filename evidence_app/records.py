@@ -413,7 +413,7 @@ def get_testimony(vault: Vault, tid: str, *, include_identity: bool = False) -> 
     return data
 
 
-def get_summary(vault: Any, tid: str) -> TestimonySummary:
+def get_summary(vault: Vault, tid: str) -> TestimonySummary:
     """The list summary of one testimony, as a page of :func:`list_testimonies` shows it
     (so a list can update the one row a save changed instead of reloading)."""
     found = _summaries(vault.db, [tid])
