@@ -314,13 +314,30 @@ def scan_tar(src: Readable, *, keep: Callable[[str, int], bool] = lambda p, s: F
     return scan
 
 
-def _walk(folder: Path, rel: str = "") -> Iterator[tuple[str, Path, int]]:
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        path = Path(entry.path)
-        name = f"{rel}{entry.name}"
+_MAX_FOLDER_DEPTH = 64
+
+
+def _entries(folder: Path, rel: str) -> Iterator[tuple[str, Path]]:
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    return iter([(f"{rel}{e.name}", Path(e.path)) for e in entries])
+
+
+def _walk(folder: Path) -> Iterator[tuple[str, Path, int]]:
+    """Every regular file under ``folder``, sorted, depth first. Iterative, and at most
+    _MAX_FOLDER_DEPTH folders deep, so a hostile folder tree cannot exhaust the stack."""
+    stack = [_entries(folder, "")]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+            continue
+        name, path = item
         st = path.lstat()
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path, name + "/")
+            if len(stack) >= _MAX_FOLDER_DEPTH:
+                raise BagInvalidError("the bag folder is nested too deeply")
+            stack.append(_entries(path, name + "/"))
         elif stat.S_ISREG(st.st_mode):
             yield name, path, st.st_size
         else:

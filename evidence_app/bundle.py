@@ -696,11 +696,11 @@ def _open_sealed(vault: Vault, sealed: bytes | None) -> dict[str, dict[str, Any]
     except CryptoError as exc:
         raise BagInvalidError(f"{SEALED_IDENTITY}: {exc}") from None
     try:
-        doc = json.loads(plain)
+        doc = model.parse_untrusted_json(plain, max_bytes=len(plain))
         found = doc["identities"]
         if not isinstance(found, dict):
             raise TypeError
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):  # UntrustedJSONError is a ValueError
         raise BagInvalidError(f"{SEALED_IDENTITY}: malformed") from None
     return found
 

@@ -49,7 +49,12 @@ from crypto.sshsig import (
     verify,
 )
 from evidence_app.errors import UserError
-from evidence_app.model import ModelError, canonical_json
+from evidence_app.model import (
+    ModelError,
+    UntrustedJSONError,
+    canonical_json,
+    parse_untrusted_json,
+)
 
 EVENT_VERSION = 1
 VAULT_CHAIN = "vault"
@@ -427,15 +432,9 @@ def _parse_line(line: bytes, number: int) -> dict[str, Any]:
     if len(line) > MAX_LINE_BYTES:
         raise CustodyError(f"{where}: too long")
     try:
-        obj = json.loads(
-            line.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant
-        )
-    except UnicodeDecodeError:
-        raise CustodyError(f"{where}: not UTF-8") from None
-    except RecursionError:
-        raise CustodyError(f"{where}: nested too deeply") from None
-    except ValueError:
-        raise CustodyError(f"{where}: not valid JSON") from None
+        obj = parse_untrusted_json(line, max_bytes=MAX_LINE_BYTES)
+    except UntrustedJSONError as exc:
+        raise CustodyError(f"{where}: {str(exc).removeprefix('input is ')}") from None
     if not isinstance(obj, dict):
         raise CustodyError(f"{where}: not a JSON object")
     try:
@@ -446,15 +445,3 @@ def _parse_line(line: bytes, number: int) -> dict[str, Any]:
         raise CustodyError(f"{where}: not in canonical form")
     return obj
 
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError("duplicate key")
-        out[key] = value
-    return out
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed")

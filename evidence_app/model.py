@@ -249,19 +249,52 @@ def _fields(obj: Identity | Interview | Consent | Incident) -> dict[str, Any]:
 # --- validation --------------------------------------------------------------------------
 
 
-def load_input(data: bytes | str) -> TestimonyInput:
-    """Parse strict JSON text (no duplicate keys, no NaN) and validate it."""
-    if len(data) > INPUT_MAX_BYTES:
-        raise ModelError("$", "input is too large")
+MAX_JSON_DEPTH = 32  # far deeper than any of our documents, far below the recursion limit
+
+
+class UntrustedJSONError(ValueError):
+    """Untrusted JSON text was refused; the message is one line, without the input."""
+
+
+def parse_untrusted_json(data: bytes | str, *, max_bytes: int,
+                         max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """Parse JSON from an untrusted source strictly: UTF-8, at most ``max_bytes``, no
+    duplicate keys, no NaN/Infinity, arrays and objects nested at most ``max_depth`` deep.
+
+    The one JSON parser for hostile input (testimony input, bundle files, sealed
+    identities, custody logs), so that no input can end in a RecursionError traceback.
+    Raises :class:`UntrustedJSONError`; callers turn it into their own error class.
+    """
+    if len(data) > max_bytes:
+        raise UntrustedJSONError("input is too large")
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         obj = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except UnicodeDecodeError:
-        raise ModelError("$", "input is not UTF-8") from None
+        raise UntrustedJSONError("input is not UTF-8") from None
     except RecursionError:
-        raise ModelError("$", "input is nested too deeply") from None
+        raise UntrustedJSONError("input is nested too deeply") from None
     except ValueError as exc:
-        raise ModelError("$", f"not valid JSON ({_one_line_json_error(exc)})") from None
+        raise UntrustedJSONError(f"not valid JSON ({_one_line_json_error(exc)})") from None
+    stack: list[tuple[Any, int]] = [(obj, 1)]
+    while stack:  # iterative: the depth check itself must not recurse
+        node, depth = stack.pop()
+        children = node.values() if isinstance(node, dict) else node if isinstance(
+            node, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth >= max_depth:
+                    raise UntrustedJSONError("input is nested too deeply")
+                stack.append((child, depth + 1))
+    return obj
+
+
+def load_input(data: bytes | str) -> TestimonyInput:
+    """Parse strict JSON text (no duplicate keys, no NaN) and validate it."""
+    try:
+        obj = parse_untrusted_json(data, max_bytes=INPUT_MAX_BYTES)
+    except UntrustedJSONError as exc:
+        raise ModelError("$", str(exc)) from None
     return validate_input(obj)
 
 

@@ -14,7 +14,6 @@ vault; the caller passes what it knows (trusted keys, my fingerprint).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -172,9 +171,9 @@ def _load_json(result: VerifyResult, path: str) -> Any:
     if data is None:
         raise BagInvalidError(f"{path}: missing or too large")
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise BagInvalidError(f"{path}: not valid UTF-8 JSON") from None
+        return model.parse_untrusted_json(data, max_bytes=MAX_KEPT)
+    except model.UntrustedJSONError as exc:
+        raise BagInvalidError(f"{path}: {exc}") from None
 
 
 def _load_jsonl(result: VerifyResult, path: str) -> list[dict[str, Any]]:
