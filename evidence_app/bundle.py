@@ -53,6 +53,7 @@ from evidence_app.errors import UserError
 from evidence_app.intake import StoredFile, blobs_in_flight
 from evidence_app.report import LoadRow, index_html, loadsheet_csv
 from evidence_app.safetar import Readable
+from evidence_app.safetext import clean_file_name
 from evidence_app.vault import Contact, Vault
 from evidence_app.verify import (
     SEALED_IDENTITY,
@@ -728,7 +729,7 @@ def _merge_testimony(conn: Any, vault: Vault, result: VerifyResult, tid: str,
             "media_type, original_name, exif, has_gps, thumb_blob_id, thumb_key, added_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (str(att["id"]), tid, item.blob_id, item.key, item.sha256, item.size,
-             item.media_type, str(att.get("original_name", "")),
+             item.media_type, clean_file_name(str(att.get("original_name", ""))),
              json.dumps(item.exif, ensure_ascii=False, sort_keys=True), int(item.has_gps),
              item.thumb_blob_id, item.thumb_key, str(att.get("added_at", ""))))
     if any(it.has_gps for it in staged.values()):

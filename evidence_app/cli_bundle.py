@@ -16,6 +16,7 @@ from evidence_app.cli_vault import _opened, _read_small, _vault_path
 from evidence_app.errors import UserError
 from evidence_app.paths import atomic_write
 from evidence_app.report import verify_report_html
+from evidence_app.safetext import terminal_safe
 from evidence_app.vault import Contact, Vault
 
 
@@ -90,7 +91,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps(verify.to_json(result), ensure_ascii=False, indent=2))
     else:
         for f in result.findings:
-            print(f"{'PASS' if f.ok else 'FAIL'}  {f.check:<10} {f.subject}: {f.detail}")
+            print(f"{'PASS' if f.ok else 'FAIL'}  {f.check:<10} {terminal_safe(f.subject)}: "
+                  f"{terminal_safe(f.detail)}")
         print("all checks passed" if result.ok else "VERIFICATION FAILED")
     return 0 if result.ok else 1
 

@@ -28,6 +28,7 @@ from evidence_app import keyslots, records
 from evidence_app.errors import CheckFailed, UserError
 from evidence_app.model import INPUT_MAX_BYTES, load_input
 from evidence_app.paths import atomic_write
+from evidence_app.safetext import terminal_safe
 from evidence_app.search import SORT_COLUMNS
 from evidence_app.vault import Vault
 
@@ -106,7 +107,8 @@ def _print_json(obj: Any) -> None:
 
 
 def _one_line(text: str | None) -> str:
-    """Free text squeezed onto one printable line for tables."""
+    """Free text squeezed onto one printable line for tables (stricter than
+    :func:`terminal_safe`: every non-printable character becomes a space)."""
     return " ".join("".join(c if c.isprintable() else " " for c in text or "").split())
 
 
@@ -235,7 +237,8 @@ def _print_summaries(items: list[records.TestimonySummary], as_json: bool) -> No
         _print_json([s.to_dict() for s in items])
         return
     for s in items:
-        print(f"{s.id}  {s.status:<8}  {s.updated_at[:19]}  att={s.attachment_count}  "
+        print(f"{s.id}  {s.status:<8}  {terminal_safe(s.updated_at[:19])}  "
+              f"att={s.attachment_count}  "
               f"{_one_line(s.title)}")
 
 
@@ -256,8 +259,8 @@ def cmd_testimony_show(args: argparse.Namespace) -> int:
     print(f"id:          {data['id']}")
     print(f"title:       {_one_line(data.get('title'))}")
     print(f"status:      {data['status']} (version {data['version']})")
-    print(f"created:     {data['created_at']}")
-    print(f"updated:     {data['updated_at']}")
+    print(f"created:     {terminal_safe(data['created_at'])}")
+    print(f"updated:     {terminal_safe(data['updated_at'])}")
     print(f"pseudonym:   {_one_line((data.get('witness') or {}).get('pseudonym')) or '-'}")
     acts = sorted({a for i in data.get("incidents", []) for a in i.get("acts", [])})
     print(f"acts:        {' '.join(acts) or '-'}")
@@ -265,7 +268,7 @@ def cmd_testimony_show(args: argparse.Namespace) -> int:
         print(f"attachment:  {a['id']}  {a['media_type']}  {a['size']} bytes  sha256 {a['sha256']}")
     if data.get("narrative"):
         print()
-        print(data["narrative"])
+        print(terminal_safe(data["narrative"], multiline=True))
     return 0
 
 
@@ -288,7 +291,8 @@ def cmd_testimony_history(args: argparse.Namespace) -> int:
     with _opened(args) as vault:
         versions = records.history(vault, args.id)
     for v in versions:
-        print(f"{v.version}  {v.created_at}  {v.author or '-'}  sha256 {v.sha256}")
+        print(f"{v.version}  {terminal_safe(v.created_at)}  {terminal_safe(v.author or '-')}  "
+              f"sha256 {v.sha256}")
     return 0
 
 
@@ -304,7 +308,7 @@ def cmd_vault_check(args: argparse.Namespace) -> int:
         problems = records.check_vault(vault)
     if problems:
         for p in problems:
-            print(p)
+            print(terminal_safe(p))
         raise CheckFailed(f"vault check failed: {len(problems)} problem(s)")
     print("vault check passed")
     return 0
