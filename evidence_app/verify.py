@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -428,22 +429,40 @@ def facts(result: VerifyResult) -> list[tuple[str, str]]:
 
 
 def repeat_commands(result: VerifyResult) -> list[tuple[str, str]]:
-    """Commands that repeat the checks with standard tools, run inside the bag folder."""
+    """Commands that repeat the checks with standard tools, run inside the bag folder.
+
+    The bag folder name and the principal are not covered by the signature (anyone who
+    passes the file on can choose them), so every one is quoted: shlex for POSIX shells,
+    a single-quoted literal for PowerShell, and cmd.exe gets a placeholder unless the
+    principal is plain.
+    """
     principal = result.signer.principal if result.signer else "<principal>"
     root = result.scan.root or "<bag folder>"
+    sh_root, sh_principal = shlex.quote(root), shlex.quote(principal)
+    cmd_principal = principal if _CMD_SAFE.fullmatch(principal) else "<principal>"
     return [
         ("Decrypt and unpack (age, tar)",
-         f"age -d -i key.txt bundle.age | tar -x\ncd {root}"),
+         f"age -d -i key.txt bundle.age | tar -x\ncd {sh_root}"),
         ("Signature over the tag manifest (OpenSSH)",
-         f"ssh-keygen -Y verify -f allowed_signers -I {principal} -n {sshsig.BUNDLE_NAMESPACE} "
-         f"-s {SIGNATURE} < {TAGMANIFEST}\n"
-         f"(Windows: cmd /c \"ssh-keygen -Y verify -f allowed_signers -I {principal} -n "
+         f"ssh-keygen -Y verify -f allowed_signers -I {sh_principal} "
+         f"-n {sshsig.BUNDLE_NAMESPACE} -s {SIGNATURE} < {TAGMANIFEST}\n"
+         f"(Windows: cmd /c \"ssh-keygen -Y verify -f allowed_signers -I {cmd_principal} -n "
          f"{sshsig.BUNDLE_NAMESPACE} -s {SIGNATURE} < {TAGMANIFEST}\")"),
         ("Tag files against the tag manifest", f"sha256sum -c {TAGMANIFEST}"),
         ("Every payload file against the manifest", f"sha256sum -c {MANIFEST}"),
         ("The same on Windows (PowerShell)",
+         f"Set-Location -LiteralPath {_ps_quote(root)}\n"
          "Get-Content manifest-sha256.txt | ForEach-Object { $h, $p = $_ -split '  ', 2; "
          "if ((Get-FileHash -Algorithm SHA256 -LiteralPath $p).Hash -ne $h) "
          "{ \"FAILED: $p\" } }"),
-        ("Whole bag (BagIt)", f"python -m bagit --validate {root}"),
+        ("Whole bag (BagIt)", f"python -m bagit --validate {sh_root}"),
     ]
+
+
+_CMD_SAFE = re.compile(r"[A-Za-z0-9@._+:-]{1,200}")
+
+
+def _ps_quote(text: str) -> str:
+    """A PowerShell single-quoted (verbatim) string: every quote character PowerShell
+    accepts as a single quote (also the typographic ones) is doubled."""
+    return "'" + re.sub("(['\u2018\u2019\u201a\u201b])", r"\1\1", text) + "'"
