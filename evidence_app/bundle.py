@@ -605,15 +605,14 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
     ``progress(bytes read, file size)``; ``cancel()`` is polled.
     """
     with blobs_in_flight(vault) as flight:
-        staged: dict[str, StoredFile] = {}
+        stored: dict[str, BlobRef] = {}
 
         def sink(rel: str, size: int, reader: Readable) -> str | None:
             if not _is_original(rel):
                 return None
             ref = _store_original(vault, reader, size, plain, cancel)
             flight.add(ref.blob_id)
-            # Media type, EXIF and thumbnail from the stored bytes, as a local intake does.
-            staged[rel] = intake._derive(vault, ref, rel.rsplit("/", 1)[-1], flight)
+            stored[rel] = ref  # only stored encrypted and hashed until every check passed
             return ref.sha256
 
         with open(path, "rb") as fh:
@@ -634,6 +633,10 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
             for blob_id in flight.ids:
                 vault.blobs.delete(blob_id)
             return done
+        # Media type, EXIF and thumbnail (Pillow) only now that the signature and every
+        # check passed, from the stored encrypted blobs, as a local intake does.
+        staged = {rel: intake._derive(vault, ref, rel.rsplit("/", 1)[-1], flight)
+                  for rel, ref in stored.items()}
         identities = _open_sealed(vault, scan.kept.get(SEALED_IDENTITY))
         tm_sha = hashlib.sha256(scan.tags[TAGMANIFEST]).hexdigest()
         trusted = signer.status == "trusted"

@@ -154,7 +154,8 @@ def check_scan(scan: BagScan, trust: TrustLookup | None,
                     "my fingerprint is an intended recipient" if mine else
                     "bundle was re-encrypted: my fingerprint is not an intended recipient",
                     NotForMeError))
-    _check_payload(result)
+    if sig.ok and not any(not f.ok and f.check in ("bag", "file") for f in result.findings):
+        _check_payload(result)  # parse payload files only once signature and hashes hold
     return result
 
 
