@@ -25,6 +25,7 @@ import json
 import os
 import re
 import secrets
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +118,13 @@ def recovery_secret(untrusted_code: str) -> bytes:
 
 
 def test_kdf_active() -> bool:
-    """True if the test-only weak-KDF switch is set (the one place the variable is read)."""
+    """True if the test-only weak-KDF switch is set (the one place the variable is read).
+
+    A packaged (frozen) build never honours it: what documenters run always derives
+    production-strength keys, whatever the environment says.
+    """
+    if getattr(sys, "frozen", False):
+        return False
     return os.environ.get(TEST_KDF_ENV) == "fast"
 
 

@@ -122,6 +122,8 @@ def sealed_env(home: Path) -> dict[str, str]:
         "HOME": str(home),
         "PATH": "/usr/bin:/bin",
         "QT_QPA_PLATFORM": "offscreen",
+        # Set on purpose: a frozen build must ignore the test-only weak-KDF switch
+        # (check_round_trip reads the key slots to prove it).
         "EVIDENCE_APP_TEST_KDF": "fast",
     }
 
@@ -194,6 +196,21 @@ def check_x11_window(c: Checker) -> None:
         c.fail("X11 window", "the self-test did not report the xcb platform", res.stdout)
 
 
+def check_production_key_slots(c: Checker, vault: Path) -> None:
+    """The frozen app ignores EVIDENCE_APP_TEST_KDF: its key slots use >= 256 MiB, 3 passes."""
+    label = "key slots use production Argon2id although the test switch is set"
+    slots = sorted(vault.glob("keyslot-*.json"))
+    weak = []
+    for slot in slots:
+        params = json.loads(slot.read_text(encoding="utf-8"))["params"]
+        if params["memory_kib"] < 262144 or params["iterations"] < 3:
+            weak.append(f"{slot.name}: {params}")
+    if len(slots) < 2 or weak:
+        c.fail(label, f"{len(slots)} slots found", "\n".join(weak))
+    else:
+        print(f"ok   {label}", flush=True)
+
+
 def check_round_trip(c: Checker) -> None:
     """Two vaults: A (explicit --vault) sends a testimony with a photo to B (default path)."""
     w = c.work
@@ -209,6 +226,7 @@ def check_round_trip(c: Checker) -> None:
     if not (c.step("init vault A", *a, "init", "--name", "Field Documenter A")
             and c.step("init vault B (default path)", *b, "init", "--name", "Coordinator B")):
         return
+    check_production_key_slots(c, w / "vault-a")
     if c.has_command("identity", "card"):
         c.step("identity card A", *a, "identity", "card", "--out", str(w / "a.card"))
         c.step("identity card B", *b, "identity", "card", "--out", str(w / "b.card"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import resource
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,10 @@ def test_cli_start_disables_core_dumps(tmp_path: Path) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
     main(["--vault", str(tmp_path / "none"), "identity", "fingerprint"])
     assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
+
+
+def test_frozen_builds_ignore_the_test_kdf_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVIDENCE_APP_TEST_KDF", "fast")
+    assert keyslots.test_kdf_active() is True
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert keyslots.test_kdf_active() is False
