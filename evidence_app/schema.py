@@ -116,7 +116,52 @@ CREATE INDEX incidents_date_to ON incidents(date_to);
 CREATE INDEX attachments_testimony ON attachments(testimony_id);
 """
 
-MIGRATIONS: list[str] = [_V1]
+# Version 2: indexes that let every sort and filter of the list stop after one page, and
+# the consent scopes as rows (kept in step with testimonies.consent_scope by triggers, so
+# a scope filter is an index lookup instead of parsing every testimony's JSON).
+# Sort indexes end with id, the tiebreaker of every list order. Filter indexes come in
+# pairs: by value (the set of testimonies with an act code, a scope, a date range) and by
+# testimony (does this testimony pass?), so a filter can drive a query or be probed.
+_V2 = """
+DROP INDEX testimonies_updated_at;
+DROP INDEX testimonies_created_at;
+DROP INDEX incident_acts_code;
+DROP INDEX incidents_date_from;
+DROP INDEX incidents_date_to;
+CREATE INDEX testimonies_updated ON testimonies(updated_at, id);
+CREATE INDEX testimonies_created ON testimonies(created_at, id);
+CREATE INDEX testimonies_title ON testimonies(title, id);
+CREATE INDEX testimonies_status ON testimonies(status, id);
+CREATE INDEX incident_acts_code ON incident_acts(code, testimony_id);
+CREATE INDEX incident_acts_testimony ON incident_acts(testimony_id, code);
+CREATE INDEX incidents_from ON incidents(date_from, date_to, testimony_id);
+CREATE INDEX incidents_to ON incidents(date_to, date_from, testimony_id);
+CREATE TABLE testimony_scopes(
+    testimony_id TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    PRIMARY KEY(testimony_id, scope)
+) WITHOUT ROWID;
+CREATE INDEX testimony_scopes_scope ON testimony_scopes(scope, testimony_id);
+INSERT OR IGNORE INTO testimony_scopes(testimony_id, scope)
+    SELECT t.id, s.value FROM testimonies t, json_each(t.consent_scope) s
+    WHERE json_valid(t.consent_scope) AND s.type = 'text';
+CREATE TRIGGER testimony_scopes_insert AFTER INSERT ON testimonies BEGIN
+    INSERT OR IGNORE INTO testimony_scopes(testimony_id, scope)
+        SELECT NEW.id, s.value FROM json_each(NEW.consent_scope) s
+        WHERE json_valid(NEW.consent_scope) AND s.type = 'text';
+END;
+CREATE TRIGGER testimony_scopes_update AFTER UPDATE OF id, consent_scope ON testimonies BEGIN
+    DELETE FROM testimony_scopes WHERE testimony_id = OLD.id;
+    INSERT OR IGNORE INTO testimony_scopes(testimony_id, scope)
+        SELECT NEW.id, s.value FROM json_each(NEW.consent_scope) s
+        WHERE json_valid(NEW.consent_scope) AND s.type = 'text';
+END;
+CREATE TRIGGER testimony_scopes_delete AFTER DELETE ON testimonies BEGIN
+    DELETE FROM testimony_scopes WHERE testimony_id = OLD.id;
+END;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -176,6 +221,8 @@ MODEL: dict[str, list[Column]] = {
         _c("id", pk=1), _c("direction"), _c("file_sha256"), _c("blob_id"), _c("blob_key", "BLOB"),
         _c("signer"), _c("signer_trusted", "INTEGER"), _c("flagged", "INTEGER"), _c("at"),
     ],
+    "testimony_scopes": [_c("testimony_id", notnull=True, pk=1),
+                         _c("scope", notnull=True, pk=2)],
     "testimony_fts": [
         _c("testimony_id", ""), _c("title", ""), _c("narrative", ""), _c("notes", ""),
         _c("pseudonym", ""),
@@ -184,12 +231,16 @@ MODEL: dict[str, list[Column]] = {
 
 # Indexes the list views sort and filter on: name -> (table, columns).
 INDEXES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "testimonies_updated_at": ("testimonies", ("updated_at",)),
-    "testimonies_created_at": ("testimonies", ("created_at",)),
-    "incident_acts_code": ("incident_acts", ("code",)),
-    "incidents_date_from": ("incidents", ("date_from",)),
-    "incidents_date_to": ("incidents", ("date_to",)),
+    "testimonies_updated": ("testimonies", ("updated_at", "id")),
+    "testimonies_created": ("testimonies", ("created_at", "id")),
+    "testimonies_title": ("testimonies", ("title", "id")),
+    "testimonies_status": ("testimonies", ("status", "id")),
+    "incident_acts_code": ("incident_acts", ("code", "testimony_id")),
+    "incident_acts_testimony": ("incident_acts", ("testimony_id", "code")),
+    "incidents_from": ("incidents", ("date_from", "date_to", "testimony_id")),
+    "incidents_to": ("incidents", ("date_to", "date_from", "testimony_id")),
     "attachments_testimony": ("attachments", ("testimony_id",)),
+    "testimony_scopes_scope": ("testimony_scopes", ("scope", "testimony_id")),
 }
 
 

@@ -10,8 +10,8 @@ prefix search (``ҳақ*`` finds ``ҳақиқат``).
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,6 +27,8 @@ SORT_COLUMNS = {"updated_at": "t.updated_at", "created_at": "t.created_at", "tit
 MAX_QUERY_TERMS = 32
 MAX_LIMIT = 1000
 RANK_LIMIT = 5000  # more matches than this: newest first instead of BM25
+COUNT_PROBE = 5000  # filter sizes are compared up to this many rows
+SEARCH_CHUNK = 400  # ranked matches checked against the filters per query
 
 
 @dataclass(frozen=True)
@@ -87,43 +89,94 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
     return f"{text}-01-01", f"{text}-12-31"
 
 
-def _where(filters: Filters | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on alias ``t``) and parameters for the given filters.
+@dataclass(frozen=True)
+class _Cond:
+    """One filter, in two forms over the same indexes.
 
-    Act and date filters are ``+t.id IN (subquery)``: SQLite builds the set once, through
-    the code/date indexes, and then walks the sort index, stopping after one page. (The
-    unary ``+`` keeps the planner from driving the query from the set instead, which sorts
-    every match; a correlated EXISTS would run once per testimony.)
+    ``members`` lists the testimony ids that pass (through a by-value index: all
+    testimonies with this act code, this scope, an incident in this range); ``probe`` is a
+    condition on alias ``t`` that checks one testimony (through a by-testimony index).
     """
+
+    members: str
+    probe: str
+    params: tuple[Any, ...]
+
+
+def _conds(filters: Filters | None) -> list[_Cond]:
+    """The conditions of the given filters (none for None); UserError for bad values."""
     if filters is None:
-        return [], []
-    conds: list[str] = []
-    params: list[Any] = []
+        return []
+    conds: list[_Cond] = []
     if filters.status is not None:
         if filters.status not in ("draft", "complete"):
             raise UserError(f"unknown status filter {filters.status!r}")
-        conds.append("t.status = ?")
-        params.append(filters.status)
+        # "+": checked per row, so the planner walks the sort index rather than this one.
+        conds.append(_Cond("SELECT id FROM testimonies WHERE status = ?", "+t.status = ?",
+                           (filters.status,)))
     if filters.act_code:
-        conds.append("+t.id IN (SELECT testimony_id FROM incident_acts WHERE code = ?)")
-        params.append(filters.act_code)
+        conds.append(_Cond("SELECT testimony_id FROM incident_acts WHERE code = ?",
+                           "EXISTS (SELECT 1 FROM incident_acts a WHERE a.testimony_id = t.id "
+                           "AND a.code = ?)", (filters.act_code,)))
     if filters.consent_scope:
-        conds.append("EXISTS (SELECT 1 FROM json_each(t.consent_scope) s WHERE s.value = ?)")
-        params.append(filters.consent_scope)
+        conds.append(_Cond("SELECT testimony_id FROM testimony_scopes WHERE scope = ?",
+                           "EXISTS (SELECT 1 FROM testimony_scopes s WHERE s.testimony_id = t.id "
+                           "AND s.scope = ?)", (filters.consent_scope,)))
     low = date_bounds(filters.incident_from)[0] if filters.incident_from else None
     high = date_bounds(filters.incident_to)[1] if filters.incident_to else None
     if filters.incident_from and low is None or filters.incident_to and high is None:
         raise UserError("incident date filter must be YYYY, YYYY-MM or YYYY-MM-DD")
     if low is not None or high is not None:
         sub = []
+        params: list[str] = []
         if low is not None:
             sub.append("date_to >= ?")
             params.append(low)
         if high is not None:
             sub.append("date_from <= ?")
             params.append(high)
-        conds.append(f"+t.id IN (SELECT testimony_id FROM incidents WHERE {' AND '.join(sub)})")  # noqa: S608
-    return conds, params
+        both = " AND ".join(sub)
+        probe = both.replace("date_", "i.date_")
+        conds.append(_Cond(f"SELECT testimony_id FROM incidents WHERE {both}",  # noqa: S608
+                           "EXISTS (SELECT 1 FROM incidents i "  # noqa: S608
+                           f"WHERE i.testimony_id = t.id AND {probe})", tuple(params)))
+    return conds
+
+
+def _count_upto(db: Any, cond: _Cond, bound: int) -> int:
+    """How many rows the filter's value index holds for it, counting no further than
+    ``bound`` (so a common value costs no more than a rare one)."""
+    row = db.execute(f"SELECT count(*) FROM ({cond.members} LIMIT ?)",  # noqa: S608
+                     (*cond.params, bound)).fetchone()
+    return int(row[0])
+
+
+def _plan(db: Any, conds: list[_Cond], wanted: int) -> tuple[str, list[Any], bool]:
+    """WHERE clause (on alias ``t``) and parameters for rows passing every filter.
+
+    Returns ``(where, params, driven)``. When some filter passes few testimonies (at most
+    ``sqrt(wanted * testimonies)``, counted through its index with a bound), the query is
+    driven from that filter's set and the others are probed: a few rows to sort. When every
+    filter passes many, ``driven`` is False and the caller walks its sort index probing each
+    row: matches are dense, so ``wanted`` of them turn up after about as many rows. Either
+    way about ``sqrt(wanted * testimonies)`` rows are touched, never all of them.
+    """
+    if not conds:
+        return "", [], False
+    total = int(db.execute("SELECT count(*) FROM testimonies").fetchone()[0])
+    bound = max(wanted, math.isqrt(wanted * total))
+    sizes = [_count_upto(db, c, bound + 1) for c in conds]
+    smallest = min(range(len(conds)), key=sizes.__getitem__)
+    parts: list[str] = []
+    params: list[Any] = []
+    driven = sizes[smallest] <= bound
+    for i, cond in enumerate(conds):
+        if driven and i == smallest:
+            parts.append(f"t.id IN ({cond.members})")
+        else:
+            parts.append(cond.probe)
+        params.extend(cond.params)
+    return "WHERE " + " AND ".join(parts), params, driven
 
 
 def _summaries(db: Any, ids: list[str]) -> list[TestimonySummary]:
@@ -169,12 +222,15 @@ def _check_page(offset: int, limit: int) -> None:
 def list_testimonies(vault: Vault, *, offset: int = 0, limit: int = 100, sort: str = "updated_at",
                      descending: bool = True,
                      filters: Filters | None = None) -> list[TestimonySummary]:
-    """One page of testimonies, sorted by ``sort`` (updated_at, created_at, title, status)."""
+    """One page of testimonies, sorted by ``sort`` (updated_at, created_at, title, status).
+
+    Every sort has an index ending in ``id`` (the tiebreaker), so an unfiltered page is read
+    straight off the index; filters are planned by :func:`_plan`.
+    """
     if sort not in SORT_COLUMNS:
         raise UserError(f"cannot sort by {sort!r}")
     _check_page(offset, limit)
-    conds, params = _where(filters)
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    where, params, _ = _plan(vault.db, _conds(filters), offset + limit)
     order = "DESC" if descending else "ASC"
     # Only fixed SQL fragments and whitelisted column names are formatted in; values are bound.
     sql = (f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
@@ -184,10 +240,20 @@ def list_testimonies(vault: Vault, *, offset: int = 0, limit: int = 100, sort: s
 
 
 def count_testimonies(vault: Vault, filters: Filters | None = None) -> int:
-    """How many testimonies match the filters (all when None)."""
-    conds, params = _where(filters)
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
-    row = vault.db.execute(f"SELECT count(*) FROM testimonies t {where}", params).fetchone()  # noqa: S608
+    """How many testimonies match the filters (all when None).
+
+    Driven from the filter with the fewest testimonies, the others probed per row.
+    """
+    conds = _conds(filters)
+    db = vault.db
+    if not conds:
+        return int(db.execute("SELECT count(*) FROM testimonies").fetchone()[0])
+    sizes = [_count_upto(db, c, COUNT_PROBE) for c in conds]
+    first = min(range(len(conds)), key=sizes.__getitem__)
+    parts = [f"t.id IN ({c.members})" if i == first else c.probe for i, c in enumerate(conds)]
+    params = [p for c in conds for p in c.params]
+    row = db.execute(f"SELECT count(*) FROM testimonies t WHERE {' AND '.join(parts)}",  # noqa: S608
+                     params).fetchone()
     return int(row[0])
 
 
@@ -226,52 +292,82 @@ def search(vault: Vault, query: str, *, filters: Filters | None = None,
     """
     _check_page(0, limit)
     expr = match_expression(query)
-    conds, params = _where(filters)
+    conds = _conds(filters)
     db = vault.db
     matches = db.execute("SELECT count(*) FROM testimony_fts WHERE testimony_fts MATCH ?",
                          (expr,)).fetchone()[0]
+    if not matches:
+        return []
     if matches > RANK_LIMIT:
-        return _newest_matching(vault, expr, conds, params, limit)
-    # Only FTS rowids are touched while ranking: reading testimony_id would load each
-    # matching row's whole text. Ids are looked up for the final page only.
-    if conds:
-        # No ORDER BY here, so let the planner drive from the filter sets ("+" removed).
-        where = " AND ".join(c.removeprefix("+") for c in conds)
+        return _newest_matching(db, expr, matches, conds, limit)
+    ranked = [r[0] for r in db.execute(  # all of them when filters may drop some
+        "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? ORDER BY rank, rowid "
+        "LIMIT ?", (expr, -1 if conds else limit))]
+    where, params, driven = _plan(db, conds, limit)
+    if driven:  # few testimonies pass the filters: keep the matches among them
         allowed = {fts_rowid(r[0]) for r in db.execute(
-            f"SELECT t.id FROM testimonies t WHERE {where}", params)}  # noqa: S608
-        ranked = db.execute("SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
-                            "ORDER BY rank, rowid", (expr,))
-        try:
-            rowids = list(itertools.islice((r[0] for r in ranked if r[0] in allowed), limit))
-        finally:
-            ranked.close()
-    else:
-        rowids = [r[0] for r in db.execute(
-            "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
-            "ORDER BY rank, rowid LIMIT ?", (expr, limit))]
+            f"SELECT t.id FROM testimonies t {where}", params)}  # noqa: S608
+        ranked = [r for r in ranked if r in allowed]
+    tids: list[str] = []
+    for first in range(0, len(ranked), SEARCH_CHUNK):
+        tids.extend(_passing(db, ranked[first:first + SEARCH_CHUNK],
+                             "" if driven else where.removeprefix("WHERE "), params))
+        if len(tids) >= limit:
+            break
+    return _summaries(db, tids[:limit])
+
+
+def _passing(db: Any, rowids: list[int], probes: str, params: list[Any]) -> list[str]:
+    """Testimony ids of the given FTS rows, in their order, keeping those passing ``probes``.
+
+    Reads the id from FTS5's content table (``testimony_fts_content``: ``id`` is the rowid,
+    ``c0`` the first column, ``testimony_id``) rather than through ``testimony_fts``, which
+    would load each row's whole text for one short column.
+    """
     if not rowids:
         return []
     marks = ",".join("?" * len(rowids))
-    tids = dict(db.execute(
-        f"SELECT rowid, testimony_id FROM testimony_fts WHERE rowid IN ({marks})",  # noqa: S608
-        rowids).fetchall())
-    return _summaries(db, [tids[r] for r in rowids if r in tids])
+    sql = ("SELECT c.id, c.c0 FROM testimony_fts_content c "  # noqa: S608
+           f"WHERE c.id IN ({marks})")
+    args: list[Any] = list(rowids)
+    if probes:
+        sql = ("SELECT c.id, c.c0 FROM testimony_fts_content c JOIN testimonies t "  # noqa: S608
+               f"ON t.id = c.c0 WHERE c.id IN ({marks}) AND {probes}")
+        args.extend(params)
+    tids = dict(db.execute(sql, args).fetchall())
+    return [tids[r] for r in rowids if r in tids]
 
 
-def _newest_matching(vault: Vault, expr: str, conds: list[str], params: list[Any],
+def _newest_matching(db: Any, expr: str, matches: int, conds: list[_Cond],
                      limit: int) -> list[TestimonySummary]:
-    """Matches newest first: walk testimonies by updated_at until a page is found."""
-    db = vault.db
-    matched = {r[0] for r in db.execute(
-        "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ?", (expr,))}
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    """Matches newest first: walk testimonies by updated_at until a page is found.
+
+    Matches are dense here (more than RANK_LIMIT), so a batch of the newest testimonies
+    passing the filters (about ``limit`` divided by the share of testimonies matching)
+    is checked against the full-text query in one pass over its doclists, and the batch
+    grows fourfold while the page is not full. ``+rowid``: FTS5 would otherwise look up
+    each rowid of the batch separately, which costs far more than one pass. When the
+    filters pass few testimonies, :func:`_plan` drives the walk from those few.
+    """
+    where, params, _ = _plan(db, conds, limit)
+    total = int(db.execute("SELECT count(*) FROM testimonies").fetchone()[0])
     walk = db.execute(f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
                       "ORDER BY t.updated_at DESC, t.id DESC", params)
+    batch_size = max(2 * limit, math.ceil(1.5 * limit * total / matches))
+    ids: list[str] = []
     try:
-        ids = list(itertools.islice((r[0] for r in walk if fts_rowid(r[0]) in matched), limit))
+        while len(ids) < limit:
+            batch = {fts_rowid(r[0]): r[0] for r in walk.fetchmany(batch_size)}
+            if not batch:
+                break
+            found = {r[0] for r in db.execute(
+                "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
+                "AND +rowid IN (SELECT value FROM json_each(?))", (expr, json.dumps(list(batch))))}
+            ids.extend(tid for rowid, tid in batch.items() if rowid in found)
+            batch_size *= 4
     finally:
         walk.close()
-    return _summaries(db, ids)
+    return _summaries(db, ids[:limit])
 
 
 def fts_rowid(tid: str) -> int:
