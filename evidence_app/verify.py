@@ -60,7 +60,8 @@ if TYPE_CHECKING:
 TESTIMONY_SCHEMA = "evidence-vault/bundle-testimony/1"
 SEALED_IDENTITY = "data/sealed-identity.age"
 TOP_FILES = frozenset({"data/index.html", "data/loadsheet.csv", SEALED_IDENTITY})
-MAX_KEPT = 64 << 20
+MAX_KEPT = 64 << 20  # one kept file
+MAX_KEPT_TOTAL = 128 << 20  # every kept file of one scan together
 _ID = re.compile(r"[0-9a-f]{32}")
 _SHA = re.compile(r"[0-9a-f]{64}")
 _UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
@@ -75,6 +76,24 @@ def keep_for_checks(path: str, size: int) -> bool:
     name = path.rsplit("/", 1)[-1]
     return size <= MAX_KEPT and (
         name in ("testimony.json", "custody.jsonl") or path == SEALED_IDENTITY)
+
+
+class _KeptBudget:
+    """``keep`` for one scan: :func:`keep_for_checks`, plus a limit on all kept files
+    together, checked against the declared size before a byte is read. The signature is
+    only known at the end of the scan, so memory must not grow with hostile input."""
+
+    def __init__(self) -> None:
+        self.left = MAX_KEPT_TOTAL
+
+    def __call__(self, path: str, size: int) -> bool:
+        if not keep_for_checks(path, size):
+            return False
+        if size > self.left:
+            raise BagInvalidError("the bag's testimony, custody and identity files are too "
+                                  "large together")
+        self.left -= size
+        return True
 
 
 @dataclass(frozen=True)
@@ -353,7 +372,7 @@ def scan_plain(reader: Readable, *, sink: Callable[[str, int, Readable], str | N
     """Scan the tar from an opened bundle (:func:`decrypt_stream`) in one pass; payload
     damage becomes BundleDecryptError."""
     try:
-        return scan_tar(reader, keep=keep_for_checks, sink=sink, cancel=cancel)
+        return scan_tar(reader, keep=_KeptBudget(), sink=sink, cancel=cancel)
     except CancelledError:
         raise
     except CryptoError as exc:
@@ -371,14 +390,14 @@ def scan_path(path: Path, identities: Sequence[age.Identity] | None, *,
               cancel: Cancel | None = None) -> BagScan:
     """Scan a bag given as a folder, a tar file, or an age bundle (needs ``identities``)."""
     if path.is_dir():
-        return scan_folder(path, keep=keep_for_checks, cancel=cancel)
+        return scan_folder(path, keep=_KeptBudget(), cancel=cancel)
     if is_age_file(path):
         if identities is None:
             raise UserError("an encrypted bundle needs the vault to decrypt it")
         with open(path, "rb") as fh:
             return scan_bundle(fh, identities, cancel=cancel)
     with open(path, "rb") as fh:
-        return scan_tar(fh, keep=keep_for_checks, cancel=cancel)
+        return scan_tar(fh, keep=_KeptBudget(), cancel=cancel)
 
 
 def verify_path(path: Path, vault: Vault | None, *,
