@@ -184,7 +184,9 @@ def _summaries(db: Any, ids: list[str]) -> list[TestimonySummary]:
 
     Pages are chosen first (ids only) and described afterwards, with one query each for
     the rows, attachment counts and act codes of the page: per-row subqueries would run
-    for every row a sort or OFFSET passes over, not only for the rows shown.
+    for every row a sort or OFFSET passes over, not only for the rows shown. Act codes
+    come from ``incident_acts`` (index by testimony), which records keeps equal to the
+    current version's incidents; parsing each version's JSON would read whole narratives.
     """
     if not ids:
         return []
@@ -195,14 +197,10 @@ def _summaries(db: Any, ids: list[str]) -> list[TestimonySummary]:
     counts = dict(db.execute(
         "SELECT testimony_id, count(*) FROM attachments "  # noqa: S608
         f"WHERE testimony_id IN ({marks}) GROUP BY testimony_id", ids).fetchall())
-    # Act codes from the current version's JSON (primary-key lookups), not from
-    # incident_acts, which has no index on testimony_id.
     acts: dict[str, set[str]] = {}
     for tid, code in db.execute(
-            "SELECT t.id, a.value FROM testimonies t JOIN testimony_versions v "  # noqa: S608
-            "ON v.testimony_id = t.id AND v.version = t.current_version, "
-            "json_each(v.data, '$.incidents') i, json_each(i.value, '$.acts') a "
-            f"WHERE t.id IN ({marks})", ids).fetchall():
+            "SELECT testimony_id, code FROM incident_acts "  # noqa: S608
+            f"WHERE testimony_id IN ({marks})", ids).fetchall():
         acts.setdefault(tid, set()).add(code)
     return [
         TestimonySummary(
