@@ -30,6 +30,7 @@ from evidence_app import records
 from evidence_app.errors import describe_error
 from ui.files import open_files
 from ui.i18n import display_datetime
+from ui.plain import PlainLabel
 from ui.workers import Task, TaskRunner
 
 THUMB = 128
@@ -87,10 +88,10 @@ class AttachmentsPanel(QWidget):
         self.cancel_button.hide()
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.message = QLabel(self.tr("Drop photos, audio or documents here."), self)
+        self.message = PlainLabel(self.tr("Drop photos, audio or documents here."), self)
         self.message.setWordWrap(True)
 
-        self.gps_warning = QLabel(self)
+        self.gps_warning = PlainLabel(self)
         self.gps_warning.setObjectName("warning")
         self.gps_warning.setWordWrap(True)
         self.gps_warning.setStyleSheet("color: #b00020; font-weight: bold")
@@ -102,7 +103,7 @@ class AttachmentsPanel(QWidget):
             ("camera", self.tr("Camera")), ("gps", self.tr("GPS")),
             ("added_at", self.tr("Added")),
         ):
-            value = QLabel(self)
+            value = PlainLabel(self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.meta_labels[key] = value

@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from evidence_app import custody, records
+from ui.plain import PlainLabel, plain_tip
 from ui.workers import TaskRunner
 
 OK, BAD = "ok", "bad"
@@ -67,7 +67,7 @@ class CustodyView(QWidget):
         self._vault = vault
         self._runner = runner
         self._generation = 0
-        self.summary = QLabel(self)
+        self.summary = PlainLabel(self)
         self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Time (UTC)"), self.tr("Action"), self.tr("By"), self.tr("Object"),
@@ -130,9 +130,9 @@ class CustodyView(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:
-                    item.setToolTip(actor)
+                    item.setToolTip(plain_tip(actor))
                 if col == 4:
-                    item.setToolTip(line.problem)
+                    item.setToolTip(plain_tip(line.problem))
                     item.setForeground(QBrush(QColor("#1b5e20" if line.status == OK
                                                      else "#b00020")))
                 item.setData(Qt.ItemDataRole.UserRole, line.status)

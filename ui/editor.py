@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from evidence_app import model, records, rome_statute
 from evidence_app.errors import UserError, describe_error
 from ui.i18n import display_datetime, vocab
+from ui.plain import PlainLabel
 from ui.workers import TaskRunner
 
 AUTOSAVE_MS = 1500
@@ -77,7 +77,7 @@ class ActPicker(QWidget):
         self.search.setPlaceholderText(self.tr("Search acts: torture, 8(2)(b), RS-7…"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        self.chosen = QLabel(self)
+        self.chosen = PlainLabel(self)
         self.chosen.setWordWrap(True)
         self.search.textChanged.connect(self._fill)
         self.list.itemChanged.connect(self._item_changed)
@@ -297,7 +297,7 @@ class TestimonyForm(QWidget):
             w.setMaximumHeight(60)
         self.identity_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         sealed = QFormLayout(self.identity_box)
-        note = QLabel(self.tr(
+        note = PlainLabel(self.tr(
             "Sealed: never in lists, search or exports, except for recipients you allowed to "
             "see witness identities."), self.identity_box)
         note.setWordWrap(True)
@@ -563,8 +563,8 @@ class TestimonyEditor(QWidget):
 
         self.form = TestimonyForm(self)
         self.form.changed.connect(self._changed)
-        self.state = QLabel(self)
-        self.missing = QLabel(self)
+        self.state = PlainLabel(self)
+        self.missing = PlainLabel(self)
         self.missing.setObjectName("missing")
         self.missing.setWordWrap(True)
         self.complete_button = QPushButton(self.tr("Mark complete"), self)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +32,7 @@ from evidence_app.errors import describe_error
 from evidence_app.search import TestimonySummary
 from ui.clipboard import SecureClipboard
 from ui.files import save_file
+from ui.plain import PlainLabel
 from ui.workers import Task, TaskRunner
 
 
@@ -87,7 +87,7 @@ class ExportDialog(QDialog):
             text = s.title + (f"  ({', '.join(notes)})" if notes else "")
             self.testimonies.addItem(_checkable(text, s.id, True))
         box = QVBoxLayout(page)
-        box.addWidget(QLabel(self.tr("Testimonies in this bundle:"), page))
+        box.addWidget(PlainLabel(self.tr("Testimonies in this bundle:"), page))
         box.addWidget(self.testimonies)
         self.steps.addWidget(page)
         # 2. recipients
@@ -102,7 +102,7 @@ class ExportDialog(QDialog):
             self.recipients.addItem(_checkable(text, c.id, False, enabled=c.trusted))
         self.include_self = QCheckBox(self.tr("Also encrypt to myself (I can open it later)"), page)
         box = QVBoxLayout(page)
-        box.addWidget(QLabel(self.tr(
+        box.addWidget(PlainLabel(self.tr(
             "Only these people can open the bundle. Witness identities are included, sealed, "
             "only for recipients allowed to see them."), page))
         box.addWidget(self.recipients)
@@ -126,7 +126,7 @@ class ExportDialog(QDialog):
         box = QVBoxLayout(page)
         box.addWidget(self.redact_exif)
         box.addWidget(self.omit_originals)
-        box.addWidget(QLabel(self.tr("Save the bundle as:"), page))
+        box.addWidget(PlainLabel(self.tr("Save the bundle as:"), page))
         box.addLayout(row)
         box.addStretch(1)
         self.steps.addWidget(page)
@@ -135,13 +135,13 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar(page)
         self.progress.setRange(0, 0)
         box = QVBoxLayout(page)
-        box.addWidget(QLabel(self.tr("Writing the encrypted, signed bundle…"), page))
+        box.addWidget(PlainLabel(self.tr("Writing the encrypted, signed bundle…"), page))
         box.addWidget(self.progress)
         box.addStretch(1)
         self.steps.addWidget(page)
         # 5. summary
         page = QWidget(self)
-        self.summary = QLabel(page)
+        self.summary = PlainLabel(page)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_id = QPushButton(self.tr("Copy bundle ID"), page)
@@ -152,7 +152,7 @@ class ExportDialog(QDialog):
         box.addStretch(1)
         self.steps.addWidget(page)
 
-        self.error = QLabel(self)
+        self.error = PlainLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.back_button = QPushButton(self.tr("Back"), self)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -31,6 +30,7 @@ from crypto.errors import CancelledError
 from evidence_app import bundle
 from evidence_app.errors import describe_error
 from ui.files import open_files
+from ui.plain import PlainLabel, plain_tip
 from ui.workers import Task, TaskRunner
 
 
@@ -67,7 +67,7 @@ class ImportView(QWidget):
         self.cancel_button.hide()
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.message = QLabel(self.tr("Drop bundle files (.age) here, or choose them."), self)
+        self.message = PlainLabel(self.tr("Drop bundle files (.age) here, or choose them."), self)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("File"), self.tr("Result"), self.tr("Bundle ID"), self.tr("Testimonies"),
@@ -174,7 +174,7 @@ class ImportView(QWidget):
                 item = QTableWidgetItem(text)
                 if col == 1:
                     item.setForeground(QBrush(QColor(color)))
-                    item.setToolTip(text)
+                    item.setToolTip(plain_tip(text))
                 self.table.setItem(row, col, item)
         ok = sum(1 for o in outcomes if o.result is not None)
         self.message.setText(self.tr("%1 of %2 bundles accepted.").replace(

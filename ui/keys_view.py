@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -35,6 +34,7 @@ from evidence_app.errors import describe_error
 from evidence_app.paths import atomic_write
 from ui.clipboard import SecureClipboard
 from ui.files import open_file, save_file
+from ui.plain import PlainLabel
 
 MAX_CARD_BYTES = 1024 * 1024
 
@@ -57,7 +57,7 @@ class ContactDialog(QDialog):
     def __init__(self, card: KeyCard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a contact"))
-        fingerprint = QLabel(fingerprint_lines(str(card.fingerprint())), self)
+        fingerprint = PlainLabel(fingerprint_lines(str(card.fingerprint())), self)
         fingerprint.setFont(_fixed_font(16))
         fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.how = QComboBox(self)
@@ -74,8 +74,8 @@ class ContactDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("Name on the card"), QLabel(card.name, self))
-        form.addRow(QLabel(self.tr(
+        form.addRow(self.tr("Name on the card"), PlainLabel(card.name, self))
+        form.addRow(PlainLabel(self.tr(
             "Ask your contact to read their fingerprint to you, or read it together. "
             "It must match every digit:"), self))
         form.addRow(fingerprint)
@@ -111,11 +111,11 @@ class KeysView(QWidget):
         card = vault.identity.card()
 
         mine = QGroupBox(self.tr("My key card"), self)
-        self.my_name = QLabel(card.name, mine)
-        self.my_fingerprint = QLabel(fingerprint_lines(vault.fingerprint()), mine)
+        self.my_name = PlainLabel(card.name, mine)
+        self.my_fingerprint = PlainLabel(fingerprint_lines(vault.fingerprint()), mine)
         self.my_fingerprint.setFont(_fixed_font(14))
         self.my_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.qr = QLabel(mine)
+        self.qr = PlainLabel(mine)
         png = io.BytesIO()  # rendered in memory, never written to disk
         card.qr_png(png, scale=2)
         pixmap = QPixmap()
@@ -127,7 +127,7 @@ class KeysView(QWidget):
         save.clicked.connect(self._save_card)
         info = QVBoxLayout()
         info.addWidget(self.my_name)
-        info.addWidget(QLabel(self.tr("Fingerprint:"), mine))
+        info.addWidget(PlainLabel(self.tr("Fingerprint:"), mine))
         info.addWidget(self.my_fingerprint)
         info.addWidget(copy)
         info.addWidget(save)
@@ -151,7 +151,7 @@ class KeysView(QWidget):
         self.table.itemChanged.connect(self._flag_changed)
         add = QPushButton(self.tr("Import a key card…"), contacts)
         add.clicked.connect(self._import_card)
-        self.message = QLabel(contacts)
+        self.message = PlainLabel(contacts)
         self.message.setWordWrap(True)
         box = QVBoxLayout(contacts)
         box.addWidget(self.table, 1)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import string
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
+
+from ui.plain import PlainLabel
 
 MIN_SCORE = 2  # "fair": the weakest passphrase the setup accepts
 
@@ -48,7 +50,7 @@ class StrengthMeter(QWidget):
         self._bar = QProgressBar(self)
         self._bar.setRange(0, 4)
         self._bar.setTextVisible(False)
-        self._label = QLabel(self)
+        self._label = PlainLabel(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._bar, 1)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -32,6 +31,7 @@ from evidence_app.vault import Vault
 from ui.files import existing_folder
 from ui.i18n import available_languages, chosen_language, switch_language
 from ui.passphrase import MIN_SCORE, StrengthMeter
+from ui.plain import PlainLabel
 from ui.workers import TaskRunner
 
 
@@ -60,10 +60,10 @@ class SetupWizard(QWidget):
         self._runner = TaskRunner(self, max_threads=1)
         self._vault: Vault | None = None
 
-        self.title = QLabel(self)
+        self.title = PlainLabel(self)
         self.title.setObjectName("heading")
         self.steps = QStackedWidget(self)
-        self.error = QLabel(self)
+        self.error = PlainLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.busy = QProgressBar(self)
@@ -83,7 +83,7 @@ class SetupWizard(QWidget):
             self.language.addItem(QLocale(code).nativeLanguageName(), code)
         self.language.setCurrentIndex(max(0, self.language.findData(chosen_language())))
         self.language.activated.connect(self._choose_language)
-        self._language_label = QLabel(page)
+        self._language_label = PlainLabel(page)
         language_row = QHBoxLayout()
         language_row.addWidget(self._language_label)
         language_row.addWidget(self.language)
@@ -94,7 +94,7 @@ class SetupWizard(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.location, 1)
         row.addWidget(self._browse_button)
-        self._location_help = QLabel(page)
+        self._location_help = PlainLabel(page)
         form = QVBoxLayout(page)
         form.addLayout(language_row)
         form.addWidget(self._location_help)
@@ -105,7 +105,7 @@ class SetupWizard(QWidget):
         # Step 2: name
         page = QWidget(self)
         self.name = QLineEdit(page)
-        self._name_help = QLabel(page)
+        self._name_help = PlainLabel(page)
         form = QVBoxLayout(page)
         form.addWidget(self._name_help)
         form.addWidget(self.name)
@@ -120,12 +120,12 @@ class SetupWizard(QWidget):
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.meter = StrengthMeter(page)
         self.passphrase.textChanged.connect(self.meter.update_for)
-        self._passphrase_labels = [QLabel(page) for _ in range(3)]
+        self._passphrase_labels = [PlainLabel(page) for _ in range(3)]
         grid = QFormLayout()
         grid.addRow(self._passphrase_labels[0], self.passphrase)
         grid.addRow(self._passphrase_labels[1], self.meter)
         grid.addRow(self._passphrase_labels[2], self.repeat)
-        self._passphrase_help = QLabel(page)
+        self._passphrase_help = PlainLabel(page)
         form = QVBoxLayout(page)
         form.addWidget(self._passphrase_help)
         form.addLayout(grid)
@@ -134,14 +134,14 @@ class SetupWizard(QWidget):
 
         # Step 4: recovery code
         page = QWidget(self)
-        self.recovery = QLabel(page)
+        self.recovery = PlainLabel(page)
         self.recovery.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.recovery.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recovery.setObjectName("recoveryCode")
         self.recovery.setWordWrap(True)
         self.confirm = QCheckBox(page)
         self.confirm.toggled.connect(self._update_buttons)
-        self._recovery_help = QLabel(page)
+        self._recovery_help = PlainLabel(page)
         form = QVBoxLayout(page)
         form.addWidget(self._recovery_help)
         form.addWidget(self.recovery)

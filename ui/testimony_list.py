@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from evidence_app.errors import describe_error
 from evidence_app.model import CONSENT_SCOPES
 from evidence_app.search import Filters, TestimonySummary
 from ui.i18n import display_datetime, vocab
+from ui.plain import PlainLabel
 from ui.workers import TaskRunner
 
 PAGE_SIZE = 200
@@ -386,8 +386,8 @@ class TestimonyListPanel(QWidget):
         for combo in (self.act, self.scope, self.status):
             combo.currentIndexChanged.connect(self._apply)
         self.use_dates.toggled.connect(self._apply)
-        self.count_label = QLabel(self)
-        self.error = QLabel(self)
+        self.count_label = PlainLabel(self)
+        self.error = PlainLabel(self)
         self.error.setObjectName("error")
 
         self.table = QTableView(self)
@@ -420,7 +420,7 @@ class TestimonyListPanel(QWidget):
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel(self.tr("to"), self))
+        dates.addWidget(PlainLabel(self.tr("to"), self))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         layout = QVBoxLayout(self)

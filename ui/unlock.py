@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from crypto.errors import WrongPassphraseError
 from evidence_app.errors import describe_error
 from evidence_app.vault import Vault
+from ui.plain import PlainLabel
 from ui.workers import TaskRunner
 
 
@@ -52,7 +52,7 @@ class UnlockScreen(QWidget):
         self._retry_timer.setSingleShot(True)
         self._retry_timer.timeout.connect(self._allow_retry)
 
-        title = QLabel(self.tr("The vault is locked"), self)
+        title = PlainLabel(self.tr("The vault is locked"), self)
         title.setObjectName("heading")
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -63,7 +63,7 @@ class UnlockScreen(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.error = QLabel(self)
+        self.error = PlainLabel(self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.busy = QProgressBar(self)

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -25,6 +24,7 @@ from evidence_app.paths import atomic_write
 from evidence_app.report import verify_report_html
 from ui import pdf_report
 from ui.files import existing_folder, open_file, save_file
+from ui.plain import PlainLabel
 from ui.workers import Task, TaskRunner
 
 GREEN, RED = "#1b5e20", "#b00020"
@@ -53,10 +53,10 @@ class VerifyView(QWidget):
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.hide()
-        self.verdict = QLabel(self)
+        self.verdict = PlainLabel(self)
         self.verdict.setObjectName("heading")
         self.lines = QListWidget(self)
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(pick_file)
