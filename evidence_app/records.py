@@ -20,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+import sqlcipher3
+
 from crypto.errors import CancelledError, CryptoError
 from evidence_app import custody, model
 from evidence_app.db import VaultDamagedError
@@ -518,12 +520,21 @@ def _blob_sha256(vault: Vault, blob_id: str, key: bytes, cancel: CancelFn | None
     return digest.hexdigest()
 
 
-def _check_database(vault: Vault) -> list[str]:
+def _check_pages(vault: Vault) -> list[str]:
+    """SQLCipher page HMACs first (they name damaged pages even where SQLite cannot read
+    its own structure), then SQLite's structure check; [] when the database is sound."""
     problems = [f"database: {r[0]}" for r in vault.db.execute(
         "PRAGMA cipher_integrity_check").fetchall()]
+    if problems:
+        return problems
     rows = vault.db.execute("PRAGMA integrity_check").fetchall()
     if [tuple(r) for r in rows] != [("ok",)]:
         problems.extend(f"database: {r[0]}" for r in rows)
+    return problems
+
+
+def _check_versions(vault: Vault) -> list[str]:
+    problems = []
     for tid, version, text, sha in vault.db.execute(
             "SELECT testimony_id, version, data, sha256 FROM testimony_versions").fetchall():
         actual = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -538,10 +549,19 @@ def check_vault(vault: Vault, *, progress: ProgressFn | None = None,
 
     SQLCipher page HMACs and SQLite structure, every version's hash, every attachment's
     bytes against its intake SHA-256, thumbnails readable, custody chains intact, no row
-    pointing to a missing blob. Orphan blobs (from an interrupted save) are removed first.
+    pointing to a missing blob. Orphan blobs (from an interrupted save) are removed, but
+    only from an intact database: a damaged one cannot prove a blob unreferenced. A damaged
+    database is reported as such (the checks that need it are then skipped), never raised.
     """
+    skipped = "database: damaged; the other checks need it and were skipped"
+    try:
+        problems = _check_pages(vault)
+    except sqlcipher3.DatabaseError as exc:
+        return [f"database: {exc}", skipped]
+    if problems:
+        return [*problems, skipped]
     remove_orphan_blobs(vault)
-    problems = _check_database(vault)
+    problems = _check_versions(vault)
     present = set(vault.blobs.ids())
     rows = vault.db.execute("SELECT id, blob_id, blob_key, sha256, size, thumb_blob_id, thumb_key "
                             "FROM attachments ORDER BY id").fetchall()

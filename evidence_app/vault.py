@@ -182,8 +182,14 @@ class Vault:
         try:
             self._db: sqlcipher3.Connection | None = open_database(path / _DB, db_key)
             try:
-                migrate(self._db)
-                row = self._db.execute("SELECT sealed FROM identity WHERE id = 1").fetchone()
+                try:
+                    migrate(self._db)
+                    row = self._db.execute("SELECT sealed FROM identity WHERE id = 1").fetchone()
+                except sqlcipher3.OperationalError:
+                    raise
+                except sqlcipher3.DatabaseError:  # a damaged page (its HMAC fails)
+                    raise VaultDamagedError("the vault database is damaged: its schema or "
+                                            "identity pages cannot be read") from None
                 if row is None:
                     raise VaultDamagedError("the vault has no identity")
                 try:
