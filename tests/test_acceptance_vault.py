@@ -1,18 +1,15 @@
 """Acceptance gaps of the vault issue: `vault check` on a damaged database page, a
-decompression bomb through intake, the QR code's content, the recovery code never on disk,
-and core dumps off in a real CLI process (audit /tmp/audit/acceptance.md, gaps 2, 8, 10,
-11, 13)."""
+decompression bomb through intake, the QR code's content, the recovery code never on disk
+(audit /tmp/audit/acceptance.md, gaps 2, 8, 10, 11; gap 13 is
+tests/test_security_kdf.py::test_cli_start_disables_core_dumps)."""
 
 from __future__ import annotations
 
 import base64
 import io
 import json
-import os
 import shutil
 import struct
-import subprocess
-import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -225,38 +222,3 @@ def test_recovery_code_is_printed_once_and_never_written(
     vault.lock()
     for args in (("identity", "fingerprint"), ("vault", "check"), ("contacts", "list")):
         assert recovery not in "".join(run(*args)[1:])
-
-
-# --- gap 13: core dumps off in a real CLI process --------------------------------------------
-
-_CORE_CHILD = """
-import json, resource, sys
-calls = []
-real = resource.setrlimit
-def spy(which, limits):
-    calls.append([which, list(limits)])
-    real(which, limits)
-resource.setrlimit = spy
-from evidence_app.cli import main
-code = main(["--vault", sys.argv[1], "identity", "fingerprint"])
-print(json.dumps({"code": code, "calls": calls,
-                  "core": list(resource.getrlimit(resource.RLIMIT_CORE)),
-                  "which": resource.RLIMIT_CORE}))
-"""
-
-
-def test_cli_process_turns_core_dumps_off(tmp_path: Path) -> None:
-    """A real `evidence-app` process sets RLIMIT_CORE to (0, 0) before any command runs.
-
-    The parent's hard limit may already be 0 (an earlier in-process main() call set it, and
-    it cannot be raised again), so the child also records the setrlimit calls it makes:
-    the test fails if the CLI stops asking for (0, 0)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.run([sys.executable, "-c", _CORE_CHILD, str(tmp_path / "none")],
-                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
-                           check=False)
-    assert child.returncode == 0, child.stderr
-    report = json.loads(child.stdout.strip().splitlines()[-1])
-    assert report["code"] != 0  # no vault there: the command itself failed, after start
-    assert [report["which"], [0, 0]] in report["calls"]
-    assert report["core"] == [0, 0]

@@ -4,7 +4,8 @@ and core dumps are off at start (finding 13)."""
 from __future__ import annotations
 
 import json
-import resource
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -83,13 +84,36 @@ def test_cli_without_switch_prints_no_warning(
     assert TEST_KDF_WARNING not in capsys.readouterr().err
 
 
+_CORE_CHILD = """
+import json, resource, sys
+calls = []
+real = resource.setrlimit
+def spy(which, limits):
+    calls.append([which, list(limits)])
+    real(which, limits)
+resource.setrlimit = spy
+from evidence_app.cli import main
+code = main(["--vault", sys.argv[1], "identity", "fingerprint"])
+print(json.dumps({"code": code, "calls": calls, "which": resource.RLIMIT_CORE,
+                  "core": list(resource.getrlimit(resource.RLIMIT_CORE))}))
+"""
+
+
 def test_cli_start_disables_core_dumps(tmp_path: Path) -> None:
-    hard = resource.getrlimit(resource.RLIMIT_CORE)[1]
-    if hard == 0:
-        pytest.skip("core dumps are already forbidden by the hard limit here")
-    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
-    main(["--vault", str(tmp_path / "none"), "identity", "fingerprint"])
-    assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
+    """A real CLI process sets RLIMIT_CORE to (0, 0) before its command runs.
+
+    Runs in a child: this worker's hard limit may already be 0 (an earlier in-process
+    main() set it, and it cannot be raised again), so the child also records the
+    setrlimit calls it makes; the test fails if the CLI stops asking for (0, 0)."""
+    root = Path(__file__).resolve().parent.parent
+    child = subprocess.run([sys.executable, "-c", _CORE_CHILD, str(tmp_path / "none")],
+                           cwd=root, env=dict(os.environ, PYTHONPATH=str(root)),
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert child.returncode == 0, child.stderr
+    report = json.loads(child.stdout.strip().splitlines()[-1])
+    assert report["code"] != 0  # no vault there: the command failed, after start-up
+    assert [report["which"], [0, 0]] in report["calls"]
+    assert report["core"] == [0, 0]
 
 
 def test_frozen_builds_ignore_the_test_kdf_switch(monkeypatch: pytest.MonkeyPatch) -> None:
