@@ -13,10 +13,10 @@ from bundle_support import PHOTO_NAMES, Pair, make_pair, open_pair, snapshot
 from records_support import PHOTOS, new_vault, sample_testimony
 
 from crypto import age
-from crypto.errors import CancelledError
+from crypto.errors import CancelledError, NoIdentityMatchError
 from evidence_app import bundle, records, verify
 from evidence_app.bag import scan_tar
-from evidence_app.bundle_errors import IntegrityError, UntrustedSignerError
+from evidence_app.bundle_errors import IntegrityError, NotForMeError, UntrustedSignerError
 from evidence_app.errors import UserError
 
 
@@ -269,7 +269,10 @@ def test_third_vault_cannot_open_it(pair: Pair, tmp_path: Path) -> None:
     out = tmp_path / "out.age"
     export(pair, out)
     carol = new_vault(tmp_path / "carol", "Carol")
-    with open(out, "rb") as fh, pytest.raises(Exception, match="not encrypted to my key"):
-        scan_tar(verify.decrypt_stream(fh, carol.identity.age_identities()))
-    carol.lock()
-    assert age  # the module is used by the failure tests
+    try:
+        with open(out, "rb") as fh, pytest.raises(NotForMeError, match="not encrypted to my key"):
+            scan_tar(verify.decrypt_stream(fh, carol.identity.age_identities()))
+        with pytest.raises(NoIdentityMatchError):
+            age.decrypt_bytes(out.read_bytes(), carol.identity.age_identities())
+    finally:
+        carol.lock()
