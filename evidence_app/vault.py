@@ -108,9 +108,15 @@ def _derive(master: bytearray, vault_id: str, info: bytes) -> bytearray:
     return bytearray(hkdf.derive(master))
 
 
+MIN_PASSPHRASE_CHARS = 10
+
+
 def _check_passphrase(passphrase: str) -> bytes:
-    if not passphrase.strip():
-        raise UserError("the passphrase must not be empty")
+    """A new passphrase: at least MIN_PASSPHRASE_CHARS characters, not counting leading and
+    trailing whitespace (a seized vault is attacked by guessing it offline)."""
+    if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
+        raise UserError(f"the passphrase must have at least {MIN_PASSPHRASE_CHARS} characters "
+                        "(several words are easier to remember)")
     return keyslots.passphrase_secret(passphrase)
 
 
