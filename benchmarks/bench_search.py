@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,6 +110,51 @@ def _fill(vault: Vault, text: Text, rng: random.Random, count: int) -> None:
           f"({fill / count * 1000:.2f} ms each, custody events signed)")
 
 
+def _complete_some(vault: Vault) -> None:
+    """Mark every 300th testimony complete: a rare status to filter on."""
+    ids = [s.id for s in records.list_testimonies(vault, limit=1000, sort="created_at",
+                                                  descending=False)][::300]
+    ids += [s.id for s in records.list_testimonies(vault, offset=1000, limit=1000)][::300]
+    with vault.transaction():
+        for tid in ids:
+            data = records.get_version(vault, tid, records.history(vault, tid)[-1].version,
+                                       include_identity=True)
+            data["interview"] = {"date": "2025-03-02", "interviewer": "Bench"}
+            records.update_testimony(vault, tid, data)
+            records.set_status(vault, tid, "complete")
+    print(f"marked {len(ids)} testimonies complete")
+
+
+SEARCH_FILTERS = {
+    "act filter (common)": Filters(act_code="RS-7-1-f"),
+    "status filter (rare)": Filters(status="complete"),
+    "dates+scope filter": Filters(incident_from="2018-01-01", incident_to="2019-06-30",
+                                  consent_scope="icc"),
+}
+# The list panel's sortable columns (ui/testimony_list.py SORT_KEYS), both directions.
+GUI_SORTS = [(sort, desc) for sort in ("updated_at", "title", "status") for desc in (True, False)]
+# The list panel's filters: act, consent scope, status, incident dates (days), combined.
+LIST_FILTERS: dict[str, Filters | None] = {
+    "no filter": None,
+    "act (common)": Filters(act_code="RS-7-1-i"),
+    "act (absent)": Filters(act_code="RS-7-1-k"),
+    "scope (common)": Filters(consent_scope="icc"),
+    "scope (absent)": Filters(consent_scope="media"),
+    "status (rare)": Filters(status="complete"),
+    "status (common)": Filters(status="draft"),
+    "dates": Filters(incident_from="2018-01-01", incident_to="2019-06-30"),
+    "act+scope+status+dates": Filters(act_code="RS-7-1-i", consent_scope="icc",
+                                      status="draft", incident_from="2018-01-01",
+                                      incident_to="2019-06-30"),
+}
+
+
+def _first_page(vault: Vault, sort: str, descending: bool, f: Filters | None) -> None:
+    """What the list panel's first load asks for: the count, then the first page."""
+    records.count_testimonies(vault, f)
+    records.list_testimonies(vault, sort=sort, descending=descending, filters=f)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", nargs="?", type=int, default=100_000)
@@ -136,6 +182,8 @@ def _run(path: Path, count: int) -> None:
     try:
         if records.count_testimonies(vault) == 0:
             _fill(vault, text, rng, count)
+        if not records.count_testimonies(vault, Filters(status="complete")):
+            _complete_some(vault)
         rng = random.Random(2)  # queries: independent of how the vault was filled
         words = text.words
 
@@ -148,7 +196,7 @@ def _run(path: Path, count: int) -> None:
                    + [f"{ranked(0, 300)} {ranked(300, 3000)}" for _ in range(40)]
                    + [ranked(0, VOCABULARY)[:4] + "*" for _ in range(40)]
                    + [f"W-{rng.randrange(count):06d}" for _ in range(20)])
-        times = [_time(lambda q=q: records.search(vault, q)) for q in queries]
+        times = [_time(partial(records.search, vault, q)) for q in queries]
         _report("search (limit 100), all queries", times)
         groups = {"search: 10 most common words": (0, 20),
                   "search: mid-frequency words": (20, 60), "search: rare words": (60, 100),
@@ -156,24 +204,21 @@ def _run(path: Path, count: int) -> None:
                   "search: pseudonym": (180, 200)}
         for label, (lo, hi) in groups.items():
             _report(label, times[lo:hi])
-        _report("search + act filter", [
-            _time(lambda q=q: records.search(vault, q, filters=Filters(act_code="RS-7-1-f")))
-            for q in queries[:100]])
+        for label, f in SEARCH_FILTERS.items():
+            _report(f"search + {label}", [_time(partial(records.search, vault, q, filters=f))
+                                          for q in queries[:100]])
         pages = {
-            "list first page (updated_at)": lambda: records.list_testimonies(vault),
-            "list first page (title asc)": lambda: records.list_testimonies(
-                vault, sort="title", descending=False),
             "list page at offset 50,000": lambda: records.list_testimonies(
                 vault, offset=min(50_000, count // 2)),
-            "list filtered (act)": lambda: records.list_testimonies(
-                vault, filters=Filters(act_code="RS-7-1-i")),
-            "list filtered (dates+scope)": lambda: records.list_testimonies(
-                vault, filters=Filters(incident_from="2018-01", incident_to="2019-06",
-                                       consent_scope="icc")),
             "count all": lambda: records.count_testimonies(vault),
         }
         for label, func in pages.items():
             _report(label, [_time(func) for _ in range(20)])
+        # What the list panel does for a first page: count, then the page (GUI_SORTS x filters).
+        for label, list_filter in LIST_FILTERS.items():
+            _report(f"list first page + count, {label}", [
+                _time(partial(_first_page, vault, sort, desc, list_filter))
+                for sort, desc in GUI_SORTS for _ in range(5)])
     finally:
         vault.lock()
 

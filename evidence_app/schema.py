@@ -116,9 +116,12 @@ CREATE INDEX incidents_date_to ON incidents(date_to);
 CREATE INDEX attachments_testimony ON attachments(testimony_id);
 """
 
-# Version 2: indexes that let every sort and filter of the list stop after one page, and
-# the consent scopes as rows (kept in step with testimonies.consent_scope by triggers, so
-# a scope filter is an index lookup instead of parsing every testimony's JSON).
+# Version 2: indexes that let every sort and filter of the list stop after one page; the
+# consent scopes as rows (kept in step with testimonies.consent_scope by triggers, so a
+# scope filter is an index lookup instead of parsing every testimony's JSON); and which
+# testimony each full-text row belongs to, in a small table (search.index_text keeps it;
+# filled here from FTS5's content table, whose column c0 is testimony_id), so search
+# results are mapped to testimonies without reading each row's stored text.
 # Sort indexes end with id, the tiebreaker of every list order. Filter indexes come in
 # pairs: by value (the set of testimonies with an act code, a scope, a date range) and by
 # testimony (does this testimony pass?), so a filter can drive a query or be probed.
@@ -159,6 +162,12 @@ END;
 CREATE TRIGGER testimony_scopes_delete AFTER DELETE ON testimonies BEGIN
     DELETE FROM testimony_scopes WHERE testimony_id = OLD.id;
 END;
+CREATE TABLE testimony_search_ids(
+    fts_rowid INTEGER PRIMARY KEY,
+    testimony_id TEXT NOT NULL UNIQUE
+);
+INSERT INTO testimony_search_ids(fts_rowid, testimony_id)
+    SELECT id, c0 FROM testimony_fts_content;
 """
 
 MIGRATIONS: list[str] = [_V1, _V2]
@@ -223,6 +232,8 @@ MODEL: dict[str, list[Column]] = {
     ],
     "testimony_scopes": [_c("testimony_id", notnull=True, pk=1),
                          _c("scope", notnull=True, pk=2)],
+    "testimony_search_ids": [_c("fts_rowid", "INTEGER", pk=1),
+                          _c("testimony_id", notnull=True)],
     "testimony_fts": [
         _c("testimony_id", ""), _c("title", ""), _c("narrative", ""), _c("notes", ""),
         _c("pseudonym", ""),

@@ -27,8 +27,7 @@ SORT_COLUMNS = {"updated_at": "t.updated_at", "created_at": "t.created_at", "tit
 MAX_QUERY_TERMS = 32
 MAX_LIMIT = 1000
 RANK_LIMIT = 5000  # more matches than this: newest first instead of BM25
-COUNT_PROBE = 5000  # filter sizes are compared up to this many rows
-SEARCH_CHUNK = 400  # ranked matches checked against the filters per query
+SEARCH_CHUNK = 1000  # ranked matches checked against the filters per query
 
 
 @dataclass(frozen=True)
@@ -93,14 +92,15 @@ def date_bounds(value: str | None) -> tuple[str | None, str | None]:
 class _Cond:
     """One filter, in two forms over the same indexes.
 
-    ``members`` lists the testimony ids that pass (through a by-value index: all
+    ``members`` lists the ids of the testimonies that pass (through a by-value index: all
     testimonies with this act code, this scope, an incident in this range); ``probe`` is a
     condition on alias ``t`` that checks one testimony (through a by-testimony index).
     """
 
-    members: str
+    members: str  # its one column is named testimony_id
     probe: str
     params: tuple[Any, ...]
+    unique: bool  # members never lists a testimony twice
 
 
 def _conds(filters: Filters | None) -> list[_Cond]:
@@ -112,16 +112,16 @@ def _conds(filters: Filters | None) -> list[_Cond]:
         if filters.status not in ("draft", "complete"):
             raise UserError(f"unknown status filter {filters.status!r}")
         # "+": checked per row, so the planner walks the sort index rather than this one.
-        conds.append(_Cond("SELECT id FROM testimonies WHERE status = ?", "+t.status = ?",
-                           (filters.status,)))
+        conds.append(_Cond("SELECT id AS testimony_id FROM testimonies WHERE status = ?",
+                           "+t.status = ?", (filters.status,), unique=True))
     if filters.act_code:
         conds.append(_Cond("SELECT testimony_id FROM incident_acts WHERE code = ?",
                            "EXISTS (SELECT 1 FROM incident_acts a WHERE a.testimony_id = t.id "
-                           "AND a.code = ?)", (filters.act_code,)))
+                           "AND a.code = ?)", (filters.act_code,), unique=False))
     if filters.consent_scope:
         conds.append(_Cond("SELECT testimony_id FROM testimony_scopes WHERE scope = ?",
                            "EXISTS (SELECT 1 FROM testimony_scopes s WHERE s.testimony_id = t.id "
-                           "AND s.scope = ?)", (filters.consent_scope,)))
+                           "AND s.scope = ?)", (filters.consent_scope,), unique=True))
     low = date_bounds(filters.incident_from)[0] if filters.incident_from else None
     high = date_bounds(filters.incident_to)[1] if filters.incident_to else None
     if filters.incident_from and low is None or filters.incident_to and high is None:
@@ -139,7 +139,8 @@ def _conds(filters: Filters | None) -> list[_Cond]:
         probe = both.replace("date_", "i.date_")
         conds.append(_Cond(f"SELECT testimony_id FROM incidents WHERE {both}",  # noqa: S608
                            "EXISTS (SELECT 1 FROM incidents i "  # noqa: S608
-                           f"WHERE i.testimony_id = t.id AND {probe})", tuple(params)))
+                           f"WHERE i.testimony_id = t.id AND {probe})", tuple(params),
+                           unique=False))
     return conds
 
 
@@ -240,15 +241,25 @@ def list_testimonies(vault: Vault, *, offset: int = 0, limit: int = 100, sort: s
 def count_testimonies(vault: Vault, filters: Filters | None = None) -> int:
     """How many testimonies match the filters (all when None).
 
-    Driven from the filter with the fewest testimonies, the others probed per row.
+    A filter listing each testimony once is counted off its own index. Otherwise: driven
+    (through ``t.id IN``, which also drops repeats) from the filter passing the
+    fewest testimonies (each counted no further than the smallest so far), the others
+    probed per row.
     """
     conds = _conds(filters)
     db = vault.db
     if not conds:
         return int(db.execute("SELECT count(*) FROM testimonies").fetchone()[0])
-    sizes = [_count_upto(db, c, COUNT_PROBE) for c in conds]
-    first = min(range(len(conds)), key=sizes.__getitem__)
-    parts = [f"t.id IN ({c.members})" if i == first else c.probe for i, c in enumerate(conds)]
+    if len(conds) == 1 and conds[0].unique:
+        row = db.execute(f"SELECT count(*) FROM ({conds[0].members})",  # noqa: S608
+                         conds[0].params).fetchone()
+        return int(row[0])
+    sizes = [_count_upto(db, conds[0], -1)]
+    for cond in conds[1:]:
+        sizes.append(_count_upto(db, cond, min(sizes)))
+    # Probes in order of size too: the most selective drops most rows first.
+    conds = [conds[i] for i in sorted(range(len(conds)), key=sizes.__getitem__)]
+    parts = [f"t.id IN ({conds[0].members})", *(c.probe for c in conds[1:])]
     params = [p for c in conds for p in c.params]
     row = db.execute(f"SELECT count(*) FROM testimonies t WHERE {' AND '.join(parts)}",  # noqa: S608
                      params).fetchone()
@@ -318,21 +329,16 @@ def search(vault: Vault, query: str, *, filters: Filters | None = None,
 def _passing(db: Any, rowids: list[int], probes: str, params: list[Any]) -> list[str]:
     """Testimony ids of the given FTS rows, in their order, keeping those passing ``probes``.
 
-    Reads the id from FTS5's content table (``testimony_fts_content``: ``id`` is the rowid,
-    ``c0`` the first column, ``testimony_id``) rather than through ``testimony_fts``, which
-    would load each row's whole text for one short column.
+    Mapped through ``testimony_search_ids`` (small rows, mostly cached) rather than the
+    ``testimony_id`` column of ``testimony_fts``, which lives next to each row's whole text.
     """
     if not rowids:
         return []
     marks = ",".join("?" * len(rowids))
-    sql = ("SELECT c.id, c.c0 FROM testimony_fts_content c "  # noqa: S608
-           f"WHERE c.id IN ({marks})")
-    args: list[Any] = list(rowids)
-    if probes:
-        sql = ("SELECT c.id, c.c0 FROM testimony_fts_content c JOIN testimonies t "  # noqa: S608
-               f"ON t.id = c.c0 WHERE c.id IN ({marks}) AND {probes}")
-        args.extend(params)
-    tids = dict(db.execute(sql, args).fetchall())
+    join = "JOIN testimonies t ON t.id = m.testimony_id AND " + probes if probes else ""
+    sql = (f"SELECT m.fts_rowid, m.testimony_id FROM testimony_search_ids m {join} "  # noqa: S608
+           f"WHERE m.fts_rowid IN ({marks})")
+    tids = dict(db.execute(sql, [*params, *rowids] if probes else rowids).fetchall())
     return [tids[r] for r in rowids if r in tids]
 
 
@@ -386,6 +392,8 @@ def index_text(conn: Any, tid: str, *, title: str, narrative: str, notes: str,
     conn.execute("INSERT INTO testimony_fts(rowid, testimony_id, title, narrative, notes, "
                  "pseudonym) VALUES (?, ?, ?, ?, ?, ?)",
                  (rowid, tid, title, narrative, notes, pseudonym))
+    conn.execute("INSERT OR IGNORE INTO testimony_search_ids(fts_rowid, testimony_id) "
+                 "VALUES (?, ?)", (rowid, tid))
 
 
 def scopes_json(scopes: list[str]) -> str:
