@@ -136,6 +136,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"fingerprint: {vault.fingerprint()}")
         print(f"recovery code: {recovery_code}")
         print("Write the recovery code down and keep it safe: it is shown only this once.")
+        if not sys.stdout.isatty():
+            print("evidence-app: WARNING: the recovery code went to a file or pipe, not a "
+                  "terminal: copy it to paper, then destroy that output", file=sys.stderr)
     finally:
         vault.lock()
     return 0
