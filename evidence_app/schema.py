@@ -7,9 +7,9 @@ migration is never edited. ``MODEL`` declares the tables and columns the code re
 
 Full-text search: ``testimony_fts`` is an FTS5 table that stores its own (encrypted) copy
 of the searchable text. Its first column ``testimony_id`` is UNINDEXED and names the row's
-testimony; records.py keeps it in sync (``DELETE ... WHERE testimony_id = ?`` then
-``INSERT``) and searches with ``SELECT testimony_id FROM testimony_fts WHERE testimony_fts
-MATCH ?``. Sealed identities (witness names, contact details) are never put in it.
+testimony; its rowid is derived from the testimony id (``search.fts_rowid``), and
+``testimony_search_ids`` (v2) maps rowids back to testimonies. ``search.index_text`` keeps
+both in sync. Sealed identities (witness names, contact details) are never put in it.
 """
 
 from __future__ import annotations
