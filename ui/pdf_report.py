@@ -10,19 +10,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from evidence_app.paths import atomic_write
+
 
 def html_to_pdf(html: str, path: str | os.PathLike[str]) -> None:
-    """Write ``html`` as an A4 PDF to ``path`` (temp file + fsync + rename)."""
+    """Write ``html`` as an A4 PDF to ``path`` (atomically: see paths.atomic_write)."""
     if QGuiApplication.instance() is None:
         # A full QApplication, so widgets can still be made later in the same process.
         QApplication(["evidence-app"])
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    writer = QPdfWriter(str(tmp))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle("Evidence bundle verification report")
@@ -30,11 +32,7 @@ def html_to_pdf(html: str, path: str | os.PathLike[str]) -> None:
     doc.setHtml(html)
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
     doc.print_(writer)
-    del writer  # finishes the PDF file
-    try:
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    del writer  # finishes the PDF
+    # Rendered in memory, written with a random O_EXCL temp name (a planted symlink at a
+    # predictable name is never followed), fsync, rename, folder fsync.
+    atomic_write(Path(path), bytes(buffer.data().data()))
