@@ -488,8 +488,9 @@ def check_bag(scan: BagScan) -> list[Finding]:
         if want is None:
             bad(name, "not listed in the tag manifest")
         else:
-            out.append(Finding("file", name, want == got,
-                               "SHA-256 matches" if want == got else "SHA-256 mismatch"))
+            same = hmac_equal(want, got)
+            out.append(Finding("file", name, same,
+                               "SHA-256 matches" if same else "SHA-256 mismatch"))
     for name in tagmanifest:
         if name not in LISTED_TAG_FILES:
             bad(name, "tag manifest lists an unexpected file")
