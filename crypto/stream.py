@@ -1,13 +1,17 @@
-"""The STREAM payload layer of age v1, usable on its own.
+"""The STREAM payload layer of age v1, usable on its own, and the vault's blob variant of it.
 
-A payload is a 16-byte random nonce followed by ChaCha20-Poly1305 chunks of 64 KiB plaintext.
-The chunk key is HKDF-SHA-256(ikm=file_key, salt=nonce, info="payload"); each chunk's 12-byte
-AEAD nonce is an 11-byte big-endian counter plus a flag byte that is 1 only on the final chunk,
-so truncating or extending a payload is detected. The final chunk may be full, and is empty only
+A payload is a 16-byte random nonce followed by AEAD chunks of fixed plaintext size. The chunk
+key is HKDF-SHA-256(ikm=file_key, salt=nonce, info=suite info); each chunk's 12-byte AEAD nonce
+is an 11-byte big-endian counter plus a flag byte that is 1 only on the final chunk, so
+truncating or extending a payload is detected. The final chunk may be full, and is empty only
 when the whole plaintext is empty.
 
-age uses 16-byte file keys; the vault's blob store uses this layer directly with a random 32-byte
-key per blob. Memory use is constant: data moves in blocks of ``BLOCK_CHUNKS`` chunks.
+A :class:`StreamSuite` fixes the AEAD, the chunk size and the HKDF info. ``AGE_PAYLOAD`` (the
+default everywhere) is age v1's payload: ChaCha20-Poly1305, 64 KiB chunks, info "payload"; age
+uses 16-byte file keys. ``VAULT_BLOB`` is the same construction with AES-256-GCM (hardware
+accelerated, several times faster here), 256 KiB chunks and its own info, so one key never serves
+both suites; the vault's blob store uses it with a fresh random key per blob, so a (key, nonce)
+pair never repeats. Memory use is constant: data moves in blocks of about 1 MiB.
 
 ``encrypt_payload``/``decrypt_payload`` overlap reading, crypto and writing on three threads
 (:class:`ReadAhead`, the caller, :class:`WriteBehind`); the file-like classes use no threads.
@@ -23,14 +27,16 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from io import RawIOBase
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.utils import Buffer
 
 from crypto.errors import CancelledError, PayloadError
 
@@ -38,6 +44,7 @@ if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
 
 __all__ = [
+    "AGE_PAYLOAD",
     "BLOCK_CHUNKS",
     "CHUNK_SIZE",
     "ENC_CHUNK_SIZE",
@@ -45,6 +52,8 @@ __all__ = [
     "PayloadReader",
     "PayloadWriter",
     "ReadAhead",
+    "StreamSuite",
+    "VAULT_BLOB",
     "WriteBehind",
     "decrypt_payload",
     "drain",
@@ -57,7 +66,8 @@ CHUNK_SIZE = 64 * 1024
 TAG_SIZE = 16
 ENC_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
 NONCE_SIZE = 16
-BLOCK_CHUNKS = 16  # chunks moved per read/write call: 1 MiB blocks keep per-call overhead low
+BLOCK_CHUNKS = 16  # age chunks moved per read/write call: 1 MiB blocks keep overhead low
+_BLOCK_BYTES = BLOCK_CHUNKS * CHUNK_SIZE
 
 Progress = Callable[[int], None]
 Cancel = Callable[[], bool]
@@ -71,11 +81,45 @@ class _Writes(Protocol):
     def write(self, data: ReadableBuffer, /) -> int | None: ...
 
 
-def _payload_aead(file_key: bytes, nonce: bytes) -> ChaCha20Poly1305:
+class _Aead(Protocol):
+    def encrypt_into(self, nonce: Buffer, data: Buffer, associated_data: Buffer | None,
+                     buf: Buffer) -> int: ...
+
+    def decrypt_into(self, nonce: Buffer, data: Buffer, associated_data: Buffer | None,
+                     buf: Buffer) -> int: ...
+
+
+@dataclass(frozen=True)
+class StreamSuite:
+    """One instantiation of the STREAM payload: the AEAD (built from the 32-byte chunk key),
+    the plaintext chunk size and the HKDF info that derives the chunk key."""
+
+    name: str
+    aead: Callable[[bytes], _Aead]
+    chunk_size: int
+    info: bytes
+
+    @property
+    def enc_chunk_size(self) -> int:
+        """Size of a full encrypted chunk (plaintext + 16-byte tag)."""
+        return self.chunk_size + TAG_SIZE
+
+    @property
+    def block_chunks(self) -> int:
+        """Chunks moved per read/write call (about 1 MiB, at least one chunk)."""
+        return max(1, _BLOCK_BYTES // self.chunk_size)
+
+
+AGE_PAYLOAD = StreamSuite("age-v1-payload", ChaCha20Poly1305, CHUNK_SIZE, b"payload")
+VAULT_BLOB = StreamSuite("vault-blob-aes256gcm", AESGCM, 256 * 1024,
+                         b"evidence-vault/v1 blob payload aes-256-gcm")
+
+
+def _payload_aead(suite: StreamSuite, file_key: bytes, nonce: bytes) -> _Aead:
     if len(file_key) not in (16, 32):
         raise ValueError("file key must be 16 or 32 bytes")
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=nonce, info=b"payload")
-    return ChaCha20Poly1305(hkdf.derive(file_key))
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=nonce, info=suite.info)
+    return suite.aead(hkdf.derive(file_key))
 
 
 def _chunk_nonce(counter: int, last: bool) -> bytes:
@@ -111,7 +155,8 @@ class PayloadWriter:
     exception inside the block abandons the payload without a final chunk, so a half-written
     payload can never decrypt as if it were complete. ``cancel`` is checked before each chunk.
     Large writes are encrypted straight from the caller's buffer; only the chunk that might be
-    the last one is held back (copied) until more data or ``close()`` decides.
+    the last one is held back (copied) until more data or ``close()`` decides; :meth:`fill`
+    reads into that held-back chunk directly, with no copy at all.
     """
 
     def __init__(
@@ -121,17 +166,21 @@ class PayloadWriter:
         *,
         nonce: bytes | None = None,
         cancel: Cancel | None = None,
+        suite: StreamSuite = AGE_PAYLOAD,
     ) -> None:
         nonce = os.urandom(NONCE_SIZE) if nonce is None else nonce
         if len(nonce) != NONCE_SIZE:
             raise ValueError("payload nonce must be 16 bytes")
-        self._aead = _payload_aead(file_key, nonce)
+        self._aead = _payload_aead(suite, file_key, nonce)
+        self._chunk = suite.chunk_size
+        self._enc_chunk = suite.enc_chunk_size
         self._dst = dst
         self._cancel = cancel
         self._counter = 0
-        self._pending = bytearray(CHUNK_SIZE)
+        self._pending = bytearray(self._chunk)
+        self._spare: bytearray | None = None  # fill() reads the next chunk here
         self._fill = 0
-        self._out = bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE)
+        self._out = bytearray(suite.block_chunks * self._enc_chunk)
         self._out_fill = 0
         self._closed = False
         self.bytes_written = 0
@@ -159,15 +208,14 @@ class PayloadWriter:
             raise ValueError("write to a closed payload writer")
         view = memoryview(data).cast("B")
         total = len(view)
+        chunk = self._chunk
         while len(view):
-            if self._fill == CHUNK_SIZE:  # more data follows: the held chunk is not the last
-                self._seal(memoryview(self._pending), last=False)
-                self._fill = 0
-            if self._fill == 0 and len(view) > CHUNK_SIZE:
-                self._seal(view[:CHUNK_SIZE], last=False)
-                view = view[CHUNK_SIZE:]
+            self._seal_full_pending()
+            if self._fill == 0 and len(view) > chunk:
+                self._seal(view[:chunk], last=False)
+                view = view[chunk:]
                 continue
-            take = min(CHUNK_SIZE - self._fill, len(view))
+            take = min(chunk - self._fill, len(view))
             # through a memoryview: a bytearray slice assignment would copy twice
             memoryview(self._pending)[self._fill : self._fill + take] = view[:take]
             self._fill += take
@@ -175,6 +223,28 @@ class PayloadWriter:
         self._flush()
         self.bytes_written += total
         return total
+
+    def fill(self, src: _Reads) -> memoryview:
+        """Read up to one chunk from ``src`` straight into the held-back chunk and return the
+        bytes just read (valid until the next call; empty at EOF). Same result as ``write`` of
+        those bytes, without copying them."""
+        if self._closed:
+            raise ValueError("write to a closed payload writer")
+        start = self._fill
+        if start == self._chunk:  # full: it is not the last chunk only if more data comes
+            if self._spare is None:
+                self._spare = bytearray(self._chunk)
+            n = read_full(src, memoryview(self._spare))
+            if not n:
+                return memoryview(self._spare)[:0]
+            self._seal(memoryview(self._pending), last=False)
+            self._pending, self._spare = self._spare, self._pending
+            start = 0
+        else:
+            n = read_full(src, memoryview(self._pending)[start:])
+        self._fill = start + n
+        self.bytes_written += n
+        return memoryview(self._pending)[start : start + n]
 
     def close(self) -> None:
         """Encrypt the held-back data as the final chunk. Idempotent."""
@@ -202,9 +272,15 @@ class PayloadWriter:
         else:
             self.abort()
 
+    def _seal_full_pending(self) -> None:
+        """More data follows, so a full held-back chunk is not the last: encrypt it."""
+        if self._fill == self._chunk:
+            self._seal(memoryview(self._pending), last=False)
+            self._fill = 0
+
     def _seal(self, chunk: memoryview, *, last: bool) -> None:
         _check_cancel(self._cancel)
-        if self._out_fill + ENC_CHUNK_SIZE > len(self._out):
+        if self._out_fill + self._enc_chunk > len(self._out):
             self._flush()
         n = len(chunk) + TAG_SIZE
         out = memoryview(self._out)[self._out_fill : self._out_fill + n]
@@ -222,20 +298,23 @@ class PayloadReader(RawIOBase):
     """Readable file-like that decrypts a payload from ``src`` (starting at its nonce).
 
     ``read``/``readinto`` release only verified chunks and raise :class:`PayloadError` on damage,
-    truncation or trailing data. ``cancel`` is checked before each chunk. Does not close ``src``.
+    truncation or trailing data (a payload of another suite fails to verify). ``cancel`` is
+    checked before each chunk. Does not close ``src``.
     """
 
-    def __init__(self, src: _Reads, file_key: bytes, *, cancel: Cancel | None = None) -> None:
+    def __init__(self, src: _Reads, file_key: bytes, *, cancel: Cancel | None = None,
+                 suite: StreamSuite = AGE_PAYLOAD) -> None:
         super().__init__()
         nonce = bytearray(NONCE_SIZE)
         if read_full(src, memoryview(nonce)) != NONCE_SIZE:
             raise PayloadError("payload is too short to hold its nonce")
-        self._aead = _payload_aead(file_key, bytes(nonce))
+        self._aead = _payload_aead(suite, file_key, bytes(nonce))
+        self._enc_chunk = suite.enc_chunk_size
         self._src = src
         self._cancel = cancel
         self._counter = 0
-        self._in = bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE)
-        self._plain = bytearray(BLOCK_CHUNKS * CHUNK_SIZE)
+        self._in = bytearray(suite.block_chunks * self._enc_chunk)
+        self._plain = bytearray(suite.block_chunks * suite.chunk_size)
         self._pos = 0
         self._end = 0
         self._done = False  # the final chunk verified and EOF followed
@@ -303,9 +382,9 @@ class PayloadReader(RawIOBase):
         start = 0
         while start < size:
             _check_cancel(self._cancel)
-            end = min(start + ENC_CHUNK_SIZE, size)
+            end = min(start + self._enc_chunk, size)
             piece = src[start:end]
-            if len(piece) == ENC_CHUNK_SIZE:
+            if len(piece) == self._enc_chunk:
                 if self._open(piece, last=False):
                     start = end
                     continue
@@ -479,10 +558,12 @@ class ReadAhead(RawIOBase):
         super().close()
 
 
-def feed(src: _Reads, writer: _Writes, progress: Progress | None = None) -> int:
-    """Write all of ``src`` into ``writer``, reading ahead on a worker thread; returns bytes."""
+def feed(src: _Reads, writer: _Writes, progress: Progress | None = None,
+         block_size: int = _BLOCK_BYTES) -> int:
+    """Write all of ``src`` into ``writer``, reading ahead on a worker thread (``block_size``
+    bytes at a time); returns bytes."""
     total = 0
-    ahead = ReadAhead(src, block=BLOCK_CHUNKS * CHUNK_SIZE)
+    ahead = ReadAhead(src, block=block_size)
     try:
         for block in ahead.blocks():
             writer.write(block)
@@ -512,14 +593,15 @@ def encrypt_payload(
     file_key: bytes,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    suite: StreamSuite = AGE_PAYLOAD,
 ) -> int:
     """Encrypt all of ``src`` into ``dst`` as a payload; returns the plaintext byte count.
 
     Reading, encryption and writing overlap on three threads, with constant memory.
     """
     with WriteBehind(dst) as out:
-        writer = PayloadWriter(out, file_key, cancel=cancel)
-        total = feed(src, writer, progress)
+        writer = PayloadWriter(out, file_key, cancel=cancel, suite=suite)
+        total = feed(src, writer, progress, suite.block_chunks * suite.chunk_size)
         writer.close()
     return total
 
@@ -530,14 +612,15 @@ def decrypt_payload(
     file_key: bytes,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    suite: StreamSuite = AGE_PAYLOAD,
 ) -> int:
     """Decrypt a payload from ``src`` into ``dst``; returns the plaintext byte count.
 
     Verified chunks are written as they come; on :class:`PayloadError` the caller must discard
     what was written (see ``crypto.age.decrypt_to_file`` for a file that appears only if valid).
     """
-    ahead = ReadAhead(src)
+    ahead = ReadAhead(src, block=suite.block_chunks * suite.enc_chunk_size)
     try:
-        return drain(PayloadReader(ahead, file_key, cancel=cancel), dst, progress)
+        return drain(PayloadReader(ahead, file_key, cancel=cancel, suite=suite), dst, progress)
     finally:
         ahead.close()
