@@ -1,8 +1,11 @@
 """Encrypted blob store: one file per blob, random names, one random key per blob.
 
 Layout: ``blobs/<first 2 hex of id>/<id>``, where the id is 128 random bits in hex (never a
-content hash, so equal files cannot be recognized by name). A blob file is a STREAM payload
-(:mod:`crypto.stream`: 16-byte nonce, then 64 KiB ChaCha20-Poly1305 chunks).
+content hash, so equal files cannot be recognized by name). A blob file is a 4-byte header
+(``EVB`` and a format version byte, 1) followed by a STREAM payload of the
+:data:`crypto.stream.VAULT_BLOB` suite (16-byte nonce, then 256 KiB AES-256-GCM chunks). A blob
+of an unknown version is refused with :class:`PayloadError`; a changed version byte cannot
+select another suite unnoticed, as each suite derives its own chunk key.
 
 Each blob has its own random 32-byte key, returned in :class:`BlobRef` for the caller to keep
 in the (encrypted) database. The STREAM key of a blob is
@@ -31,9 +34,9 @@ from typing import BinaryIO
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from crypto.errors import CancelledError
+from crypto.errors import CancelledError, PayloadError
 from crypto.hashing import BackgroundHasher
-from crypto.stream import BLOCK_CHUNKS, CHUNK_SIZE, PayloadReader, PayloadWriter
+from crypto.stream import VAULT_BLOB, PayloadReader, PayloadWriter, read_full
 from evidence_app.db import VaultDamagedError, VaultLockedError
 from evidence_app.paths import fsync_dir, make_private_dir
 
@@ -41,7 +44,10 @@ Progress = Callable[[int, int | None], None]
 Cancel = Callable[[], bool]
 
 _ID_RE = re.compile(r"[0-9a-f]{32}")
-_BLOCK = BLOCK_CHUNKS * CHUNK_SIZE
+_BLOCK = VAULT_BLOB.block_chunks * VAULT_BLOB.chunk_size
+_MAGIC = b"EVB"
+_VERSION = 1
+_HEADER = _MAGIC + bytes([_VERSION])
 _TMP_SUFFIX = ".part"
 
 
@@ -94,17 +100,22 @@ class BlobStore:
         try:
             with (os.fdopen(fd, "wb", buffering=0) as fh,
                   BackgroundHasher() if hash else nullcontext() as hasher):
-                writer = PayloadWriter(fh, file_key)
+                fh.write(_HEADER)
+                writer = PayloadWriter(fh, file_key, suite=VAULT_BLOB)
+                # Files and BytesIO are read straight into the writer's chunk buffer (no
+                # copy); other sources (pipes) hand over blocks that write() seals in place.
+                into = isinstance(src, io.BufferedIOBase | io.FileIO)
                 size = 0
                 while True:
                     if cancel is not None and cancel():
                         raise CancelledError("cancelled")
-                    data = src.read(_BLOCK)
+                    data = writer.fill(src) if into else src.read(_BLOCK)
                     if not data:
                         break
                     if hasher is not None:
                         hasher.update(data)
-                    writer.write(data)
+                    if not into:
+                        writer.write(data)
                     size += len(data)
                     if progress is not None:
                         progress(size, total)
@@ -126,8 +137,9 @@ class BlobStore:
     def open(self, blob_id: str, key: bytes) -> BinaryIO:
         """Authenticated streaming read of a blob's plaintext.
 
-        Reads raise :class:`crypto.errors.PayloadError` if the blob is damaged, truncated or
-        was encrypted with another key; no unverified byte is ever returned.
+        Reads raise :class:`crypto.errors.PayloadError` if the blob is damaged, truncated,
+        of an unknown format version or was encrypted with another key; no unverified byte is
+        ever returned.
         """
         file_key = self._file_key(blob_id, key)
         try:
@@ -139,7 +151,7 @@ class BlobStore:
         except BaseException:
             fh.close()
             raise
-        return io.BufferedReader(raw, buffer_size=CHUNK_SIZE)
+        return io.BufferedReader(raw, buffer_size=VAULT_BLOB.chunk_size)
 
     def delete(self, blob_id: str) -> None:
         """Remove a blob file (if present). Its key, kept by the caller, should go too."""
@@ -191,7 +203,13 @@ class _BlobReader(PayloadReader):
     """A payload reader that owns (and closes) its blob file."""
 
     def __init__(self, fh: BinaryIO, file_key: bytes) -> None:
-        super().__init__(fh, file_key)
+        header = bytearray(len(_HEADER))
+        got = read_full(fh, memoryview(header))
+        if got < len(_MAGIC) or header[: len(_MAGIC)] != _MAGIC:
+            raise PayloadError("not a vault blob")
+        if got < len(_HEADER) or header[len(_MAGIC)] != _VERSION:
+            raise PayloadError("unsupported vault blob format version")
+        super().__init__(fh, file_key, suite=VAULT_BLOB)
         self._fh = fh
 
     def close(self) -> None:

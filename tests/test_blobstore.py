@@ -121,14 +121,14 @@ def test_blob_moved_to_another_id_does_not_decrypt(store: BlobStore, tmp_path: P
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "append", "empty"])
 def test_damaged_blob_raises_payload_error(store: BlobStore, tmp_path: Path, damage: str) -> None:
-    data = secrets.token_bytes(200_000)
+    data = secrets.token_bytes(600_000)
     ref = store.write(io.BytesIO(data))
     path = tmp_path / "blobs" / ref.blob_id[:2] / ref.blob_id
     raw = bytearray(path.read_bytes())
     if damage == "flip":
         raw[100_000] ^= 1
     elif damage == "truncate":
-        raw = raw[: 16 + 65536 + 16]  # exactly one full chunk: the final one is missing
+        raw = raw[: 4 + 16 + 262144 + 16]  # header, nonce, one full chunk: no final one
     elif damage == "append":
         raw += b"\0"
     else:

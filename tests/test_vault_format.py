@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
@@ -63,14 +63,16 @@ def _sqlcipher4_page1(db: bytes, key: bytes) -> bytes:
     return decryptor.update(body) + decryptor.finalize()
 
 
-def _stream_decrypt(data: bytes, key: bytes) -> bytes:
-    """The age STREAM payload as documented in crypto/stream.py."""
-    aead = ChaCha20Poly1305(_hkdf(key, data[:16], b"payload"))
-    body, out, counter = data[16:], b"", 0
+def _blob_decrypt(data: bytes, key: bytes) -> bytes:
+    """A blob file as documented: "EVB", version 1, then the AES-256-GCM STREAM payload."""
+    assert data[:4] == b"EVB\x01"
+    nonce, body = data[4:20], data[20:]
+    aead = AESGCM(_hkdf(key, nonce, b"evidence-vault/v1 blob payload aes-256-gcm"))
+    out, counter = b"", 0
     while body:
-        chunk, body = body[: 65536 + 16], body[65536 + 16 :]
-        nonce = counter.to_bytes(11, "big") + (b"\x01" if not body else b"\x00")
-        out += aead.decrypt(nonce, chunk, None)
+        chunk, body = body[: 262144 + 16], body[262144 + 16 :]
+        iv = counter.to_bytes(11, "big") + (b"\x01" if not body else b"\x00")
+        out += aead.decrypt(iv, chunk, None)
         counter += 1
     return out
 
@@ -78,7 +80,8 @@ def _stream_decrypt(data: bytes, key: bytes) -> bytes:
 def test_vault_opens_from_the_documentation_alone(tmp_path: Path) -> None:
     params = kdf.Argon2Params(memory_kib=64, iterations=1, lanes=1)
     vault, _ = Vault.create(tmp_path / "v", PASS, "Doc Reader", kdf_params=params)
-    ref = vault.blobs.write(io.BytesIO(b"documented blob " * 10_000))
+    plain = b"documented blob " * 40_000  # 640,000 bytes: two full chunks and a short one
+    ref = vault.blobs.write(io.BytesIO(plain))
     folder = vault.path
     vault.lock()
 
@@ -92,4 +95,4 @@ def test_vault_opens_from_the_documentation_alone(tmp_path: Path) -> None:
     store_key = _hkdf(master, vault_id, b"evidence-vault/v1 blob store")
     file_key = _hkdf(ref.key, store_key, b"evidence-vault/v1 blob " + ref.blob_id.encode())
     blob = (folder / "blobs" / ref.blob_id[:2] / ref.blob_id).read_bytes()
-    assert _stream_decrypt(blob, file_key) == b"documented blob " * 10_000
+    assert _blob_decrypt(blob, file_key) == plain
