@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,7 +38,8 @@ with open(sys.argv[1], "rb") as src:
     ref = store.write(src)
 elapsed = time.perf_counter() - start
 store.delete(ref.blob_id)
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -50,26 +52,35 @@ def make_input(path: Path, size_mib: int) -> None:
         fh.write(block[: (size_mib % 16) << 20])
 
 
-def time_age(age: str, recipient: str, src: Path, dst: Path) -> tuple[float, float]:
-    """Seconds of `age -r`, and of `age -r` plus an fsync of its output (durable, like ours)."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_age(age: str, recipient: str, src: Path, dst: Path) -> tuple[float, float, float]:
+    """Seconds of `age -r`, of `age -r` plus an fsync of its output (durable, like ours),
+    and the CPU seconds (user + system, all threads) of `age -r`."""
     os.sync()  # start each run with no dirty pages left by the previous one
+    cpu = _children_cpu()
     start = time.perf_counter()
     subprocess.run([age, "-r", recipient, "-o", str(dst), str(src)], check=True)
     elapsed = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     fd = os.open(dst, os.O_RDONLY)
     os.fsync(fd)
     os.close(fd)
     durable = time.perf_counter() - start
     dst.unlink()
-    return elapsed, durable
+    return elapsed, durable, cpu
 
 
-def time_ours(src: Path, work: Path, mode: str = "durable") -> tuple[float, int]:
-    """Seconds and peak RSS in bytes of one BlobStore.write in a fresh process."""
+def time_ours(src: Path, work: Path, mode: str = "durable") -> tuple[float, int, float]:
+    """Seconds, peak RSS in bytes and CPU seconds (user + system, all threads, start-up
+    included) of one BlobStore.write in a fresh process."""
     os.sync()
     out = subprocess.run([sys.executable, "-c", _CHILD, str(src), str(work), mode], cwd=ROOT,
                          check=True, capture_output=True, text=True).stdout.split()
-    return float(out[0]), int(out[1]) * 1024  # ru_maxrss is in KiB on Linux
+    return float(out[0]), int(out[1]) * 1024, float(out[2])  # ru_maxrss: KiB on Linux
 
 
 def main() -> None:
@@ -93,16 +104,22 @@ def main() -> None:
             while fh.read(16 << 20):
                 pass
         ages, durable_ages, ours, ours_no_fsync, rss = [], [], [], [], []
+        age_cpu, ours_cpu = [], []
+        load_before = os.getloadavg()[0]
         for _ in range(args.runs):
-            plain, durable = time_age(age, recipient, src, work / "out.age")
+            plain, durable, cpu = time_age(age, recipient, src, work / "out.age")
             ages.append(plain)
             durable_ages.append(durable)
-            seconds, peak = time_ours(src, work)
+            age_cpu.append(cpu)
+            seconds, peak, cpu = time_ours(src, work)
             ours.append(seconds)
             rss.append(peak)
+            ours_cpu.append(cpu)
             ours_no_fsync.append(time_ours(src, work, "no-fsync")[0])
+        load_after = os.getloadavg()[0]
     mib = args.size_mib
-    print(f"input: {mib} MiB, {args.runs} runs each, medians")
+    print(f"input: {mib} MiB, {args.runs} runs each, medians, load average "
+          f"{load_before:.1f} -> {load_after:.1f} ({os.cpu_count()} CPUs)")
     for label, runs in (("age -r", ages), ("age -r + fsync", durable_ages),
                         ("BlobStore.write", ours), ("ours, no fsync", ours_no_fsync)):
         m = statistics.median(runs)
@@ -111,6 +128,8 @@ def main() -> None:
     print(f"ratio ours/age:                  {o / a:.2f} (target <= 1.0)")
     print(f"ratio ours/(age + fsync):        {o / statistics.median(durable_ages):.2f}")
     print(f"ratio ours without fsync / age:  {statistics.median(ours_no_fsync) / a:.2f}")
+    oc, ac = statistics.median(ours_cpu), statistics.median(age_cpu)
+    print(f"CPU (user + system): ours {oc:.2f} s, age -r {ac:.2f} s, ratio {oc / ac:.2f}")
     print(f"peak RSS ours:                   {max(rss) / 1e6:.0f} MB (target < 150 MB)")
 
 
