@@ -204,6 +204,9 @@ def _run(path: Path, count: int) -> None:
                   "search: pseudonym": (180, 200)}
         for label, (lo, hi) in groups.items():
             _report(label, times[lo:hi])
+        short = [ranked(0, VOCABULARY)[:rng.choice((2, 3))] + "*" for _ in range(40)]
+        _report("search: prefixes (2-3 letters*)",
+                [_time(partial(records.search, vault, q)) for q in short])
         for label, f in SEARCH_FILTERS.items():
             _report(f"search + {label}", [_time(partial(records.search, vault, q, filters=f))
                                           for q in queries[:100]])

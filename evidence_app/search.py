@@ -28,6 +28,7 @@ MAX_QUERY_TERMS = 32
 MAX_LIMIT = 1000
 RANK_LIMIT = 5000  # more matches than this: newest first instead of BM25
 SEARCH_CHUNK = 1000  # ranked matches checked against the filters per query
+FIRST_BATCH = 4  # newest testimonies checked in the counting pass, per result wanted
 
 
 @dataclass(frozen=True)
@@ -298,21 +299,39 @@ def search(vault: Vault, query: str, *, filters: Filters | None = None,
     Best matches first (BM25) -- unless more than RANK_LIMIT testimonies match (a word
     found nearly everywhere): then newest first, because ranking them all would cost far
     more than it tells.
+
+    The first pass over the doclists counts the matches and, in the same pass, checks the
+    newest ``FIRST_BATCH * limit`` testimonies passing the filters: for a common word or a
+    short prefix (whose doclists FTS5 merges at each pass) that pass is usually all the
+    full-text work there is.
     """
     _check_page(0, limit)
     expr = match_expression(query)
     conds = _conds(filters)
     db = vault.db
-    matches = db.execute("SELECT count(*) FROM testimony_fts WHERE testimony_fts MATCH ?",
-                         (expr,)).fetchone()[0]
+    where, params, driven = _plan(db, conds, limit)
+    walk = db.execute(f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
+                      "ORDER BY t.updated_at DESC, t.id DESC", params)
+    try:
+        batch = {fts_rowid(r[0]): r[0] for r in walk.fetchmany(FIRST_BATCH * limit)}
+        matches, hits = db.execute(
+            "SELECT count(*), json_group_array(rowid) FILTER (WHERE +rowid IN "
+            "(SELECT value FROM json_each(?))) FROM testimony_fts WHERE testimony_fts MATCH ?",
+            (json.dumps(list(batch)), expr)).fetchone()
+        if matches > RANK_LIMIT:
+            found = set(json.loads(hits))
+            ids = [tid for rowid, tid in batch.items() if rowid in found]
+            if len(ids) < limit:
+                ids += _newest_matching(db, expr, walk, limit - len(ids),
+                                        (limit - len(ids)) / matches)
+            return _summaries(db, ids[:limit])
+    finally:
+        walk.close()
     if not matches:
         return []
-    if matches > RANK_LIMIT:
-        return _newest_matching(db, expr, matches, conds, limit)
     ranked = [r[0] for r in db.execute(  # all of them when filters may drop some
         "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? ORDER BY rank, rowid "
         "LIMIT ?", (expr, -1 if conds else limit))]
-    where, params, driven = _plan(db, conds, limit)
     if driven:  # few testimonies pass the filters: keep the matches among them
         allowed = {fts_rowid(r[0]) for r in db.execute(
             f"SELECT t.id FROM testimonies t {where}", params)}  # noqa: S608
@@ -342,36 +361,28 @@ def _passing(db: Any, rowids: list[int], probes: str, params: list[Any]) -> list
     return [tids[r] for r in rowids if r in tids]
 
 
-def _newest_matching(db: Any, expr: str, matches: int, conds: list[_Cond],
-                     limit: int) -> list[TestimonySummary]:
-    """Matches newest first: walk testimonies by updated_at until a page is found.
+def _newest_matching(db: Any, expr: str, walk: Any, wanted: int, per_match: float) -> list[str]:
+    """The next ``wanted`` matches of a walk newest first, checked batch by batch.
 
-    Matches are dense here (more than RANK_LIMIT), so a batch of the newest testimonies
-    passing the filters (about ``limit`` divided by the share of testimonies matching)
-    is checked against the full-text query in one pass over its doclists, and the batch
-    grows fourfold while the page is not full. ``+rowid``: FTS5 would otherwise look up
-    each rowid of the batch separately, which costs far more than one pass. When the
-    filters pass few testimonies, :func:`_plan` drives the walk from those few.
+    Matches are dense here (more than RANK_LIMIT), so each batch of the walk (about
+    ``wanted`` divided by the share of testimonies matching, growing fourfold while the
+    page is not full) is checked against the full-text query in one pass over its
+    doclists. ``+rowid``: FTS5 would otherwise look up each rowid of the batch
+    separately, which costs far more than one pass.
     """
-    where, params, _ = _plan(db, conds, limit)
     total = int(db.execute("SELECT count(*) FROM testimonies").fetchone()[0])
-    walk = db.execute(f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
-                      "ORDER BY t.updated_at DESC, t.id DESC", params)
-    batch_size = max(2 * limit, math.ceil(1.5 * limit * total / matches))
+    batch_size = max(2 * wanted, math.ceil(1.5 * total * per_match))
     ids: list[str] = []
-    try:
-        while len(ids) < limit:
-            batch = {fts_rowid(r[0]): r[0] for r in walk.fetchmany(batch_size)}
-            if not batch:
-                break
-            found = {r[0] for r in db.execute(
-                "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
-                "AND +rowid IN (SELECT value FROM json_each(?))", (expr, json.dumps(list(batch))))}
-            ids.extend(tid for rowid, tid in batch.items() if rowid in found)
-            batch_size *= 4
-    finally:
-        walk.close()
-    return _summaries(db, ids[:limit])
+    while len(ids) < wanted:
+        batch = {fts_rowid(r[0]): r[0] for r in walk.fetchmany(batch_size)}
+        if not batch:
+            break
+        found = {r[0] for r in db.execute(
+            "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ? "
+            "AND +rowid IN (SELECT value FROM json_each(?))", (expr, json.dumps(list(batch))))}
+        ids.extend(tid for rowid, tid in batch.items() if rowid in found)
+        batch_size *= 4
+    return ids
 
 
 def fts_rowid(tid: str) -> int:
