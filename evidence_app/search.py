@@ -300,8 +300,8 @@ def search(vault: Vault, query: str, *, filters: Filters | None = None,
     found nearly everywhere): then newest first, because ranking them all would cost far
     more than it tells.
 
-    The first pass over the doclists counts the matches and, in the same pass, checks the
-    newest ``FIRST_BATCH * limit`` testimonies passing the filters: for a common word or a
+    Without filters, the first pass over the doclists counts the matches and, in the same
+    pass, checks the newest ``FIRST_BATCH * limit`` testimonies: for a common word or a
     short prefix (whose doclists FTS5 merges at each pass) that pass is usually all the
     full-text work there is.
     """
@@ -313,7 +313,9 @@ def search(vault: Vault, query: str, *, filters: Filters | None = None,
     walk = db.execute(f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
                       "ORDER BY t.updated_at DESC, t.id DESC", params)
     try:
-        batch = {fts_rowid(r[0]): r[0] for r in walk.fetchmany(FIRST_BATCH * limit)}
+        # With filters each row of the walk costs probes, and the batch may go unused.
+        first = walk.fetchmany(FIRST_BATCH * limit) if not conds else []
+        batch = {fts_rowid(r[0]): r[0] for r in first}
         matches, hits = db.execute(
             "SELECT count(*), json_group_array(rowid) FILTER (WHERE +rowid IN "
             "(SELECT value FROM json_each(?))) FROM testimony_fts WHERE testimony_fts MATCH ?",
