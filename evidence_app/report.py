@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -96,6 +97,35 @@ def index_html(info: Sequence[tuple[str, str]], testimonies: Sequence[dict[str, 
     return _page(_("Evidence bundle"), "".join(parts)).encode("utf-8")
 
 
+_INDEX_HEAD = re.compile(
+    r'<!DOCTYPE html>\n<html lang="[A-Za-z0-9-]{1,35}"(?: dir="rtl")?><head>'
+    r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+    r"content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    r"<title>[^<>]*</title><style>" + re.escape(_CSS) + r"</style></head>\n<body>\n")
+_INDEX_TAGS = frozenset({"h1", "h2", "h3", "table", "tr", "th", "td", "pre", "body", "html"})
+_ANY_TAG = re.compile(r"<[^>]*>?")
+_OUR_TAG = re.compile(r"</?([a-z0-9]+)>")
+
+
+def index_html_is_ours(data: bytes) -> bool:
+    """True if ``data`` has exactly the shape :func:`index_html` writes: our head (strict
+    CSP, our CSS), then only attribute-free tags of the few kinds we use. A signer who did
+    not use our writer cannot slip in a script, an event handler, a meta refresh or an
+    external resource: the file is written out next to the evidence on decrypt."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    head = _INDEX_HEAD.match(text)
+    if head is None or not text.endswith("</body></html>\n"):
+        return False
+    for tag in _ANY_TAG.findall(text, head.end()):
+        ours = _OUR_TAG.fullmatch(tag)
+        if ours is None or ours.group(1) not in _INDEX_TAGS:
+            return False
+    return True
+
+
 def _in_bag(att: dict[str, Any]) -> str:
     paths = [str(e["path"]) for e in (att.get("original"), att.get("derivative"))
              if isinstance(e, dict) and "path" in e]
@@ -128,6 +158,23 @@ def csv_safe(value: str) -> str:
     if value and value[0] in "=+-@\t\r|%":
         return "'" + value
     return value
+
+
+def loadsheet_is_safe(data: bytes) -> bool:
+    """True if ``data`` is a load sheet as :func:`loadsheet_csv` writes it: BOM, our header,
+    nine cells a row, each on one line and none that a spreadsheet could run as a formula."""
+    try:
+        text = data.decode("utf-8")
+        if not text.startswith("\ufeff"):
+            return False
+        rows = list(csv.reader(io.StringIO(text[1:], newline="")))
+    except (UnicodeDecodeError, csv.Error):
+        return False
+    if not rows or rows[0] != list(LOADSHEET_HEADER):
+        return False
+    return all(len(row) == len(LOADSHEET_HEADER) and all(
+        cell == " ".join(cell.split()) and csv_safe(cell) == cell for cell in row)
+        for row in rows)
 
 
 def loadsheet_csv(rows: Sequence[LoadRow]) -> bytes:

@@ -28,7 +28,7 @@ from crypto import age, sshsig
 from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
 from crypto.identity import fingerprint_of
 from crypto.stream import PayloadReader
-from evidence_app import custody, model
+from evidence_app import custody, model, report
 from evidence_app.bag import (
     MANIFEST,
     SIGNATURE,
@@ -75,7 +75,7 @@ def keep_for_checks(path: str, size: int) -> bool:
     """Which payload files a scan keeps in memory: the small ones checks must read."""
     name = path.rsplit("/", 1)[-1]
     return size <= MAX_KEPT and (
-        name in ("testimony.json", "custody.jsonl") or path == SEALED_IDENTITY)
+        name in ("testimony.json", "custody.jsonl") or path in TOP_FILES)
 
 
 class _KeptBudget:
@@ -227,6 +227,14 @@ def testimony_ids(scan: BagScan) -> list[str]:
 
 def _check_payload(result: VerifyResult) -> None:
     add = result.findings.append
+    for path, is_ours in (("data/index.html", report.index_html_is_ours),
+                          ("data/loadsheet.csv", report.loadsheet_is_safe)):
+        if path in result.scan.files:  # written out next to the evidence on decrypt
+            data = result.scan.kept.get(path)
+            ok = data is not None and is_ours(data)
+            add(Finding("reports", path, ok, "as evidence-vault writes it (escaped, no script "
+                        "or formula)" if ok else "not as evidence-vault writes it: may hold a "
+                        "script or a spreadsheet formula"))
     try:
         tids = testimony_ids(result.scan)
     except BagInvalidError as exc:
