@@ -5,11 +5,13 @@ attach another file). It counts "points" -- every progress callback of a blob wr
 every custody event made inside a transaction, every attachment row inserted -- and kills
 itself with SIGKILL when it reaches point N. After each save returns, it prints what was
 saved, flushed. Then the parent checks: the vault opens, check_vault passes, every save
-the child reported is intact, and no plaintext is left anywhere in the vault folder.
+the child reported is intact (the edits' content too), and no plaintext is left anywhere in
+the vault folder or the child's system temp folder (TMPDIR; raw, UTF-16, base64).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import signal
@@ -60,7 +62,7 @@ for i in range(6):
     tid = records.add_testimony(vault, data, [src / "a.bin"], progress=point)
     print("T", tid, flush=True)
     version = records.update_testimony(vault, tid, dict(data, notes=f"edit {i}"))
-    print("V", tid, version, flush=True)
+    print("V", tid, version, i, flush=True)
     (aid,) = records.attach(vault, tid, [src / "b.bin"], progress=point)
     print("A", tid, aid, flush=True)
 vault.lock()
@@ -82,10 +84,17 @@ def _source_files(folder: Path) -> dict[str, str]:
     return hashes
 
 
-def _no_plaintext(folder: Path) -> None:
+def _no_plaintext(folder: Path, needles: tuple[bytes, ...] = (CANARY,)) -> None:
     for path in folder.rglob("*"):
         if path.is_file():
-            assert CANARY not in path.read_bytes(), path
+            data = path.read_bytes()
+            for needle in needles:
+                assert needle not in data, path
+
+
+# The canary as raw bytes, UTF-16 and base64 (at each of its three alignments).
+ENCODED = (CANARY, CANARY.decode().encode("utf-16-le"), CANARY.decode().encode("utf-16-be"),
+           *(base64.b64encode(CANARY[shift:])[4:-4] for shift in range(3)))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -94,9 +103,11 @@ def test_sigkill_at_many_points_loses_no_returned_save(tmp_path: Path) -> None:
     new_vault(vault_dir).lock()
     src = tmp_path / "src"
     hashes = _source_files(src)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    systemp = tmp_path / "systemp"  # the child's system temp folder
+    systemp.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TMPDIR=str(systemp))
     saved_testimonies: set[str] = set()
-    saved_versions: dict[str, int] = {}
+    saved_versions: dict[str, tuple[int, str]] = {}  # testimony id -> (version, notes)
     saved_attachments: dict[str, str] = {}  # attachment id -> testimony id
     killed = 0
     for kill_at in KILL_POINTS:
@@ -110,18 +121,24 @@ def test_sigkill_at_many_points_loses_no_returned_save(tmp_path: Path) -> None:
             if kind == "T":
                 saved_testimonies.add(rest[0])
             elif kind == "V":
-                saved_versions[rest[0]] = int(rest[1])
+                saved_versions[rest[0]] = (int(rest[1]), f"edit {rest[2]}")
             elif kind == "A":
                 saved_attachments[rest[1]] = rest[0]
 
         _no_plaintext(vault_dir)
+        _no_plaintext(systemp, ENCODED)
         vault = open_vault(vault_dir)
         try:
             assert records.check_vault(vault) == [], f"kill point {kill_at}"
             for tid in saved_testimonies:
                 got = records.get_testimony(vault, tid, include_identity=True)
                 assert got["witness"]["identity"]["name"] == CANARY.decode()
-                assert got["version"] >= saved_versions.get(tid, 1)
+                assert got["narrative"] == "FaultCanaryPlaintext42 in the narrative"
+                if tid in saved_versions:
+                    version, notes = saved_versions[tid]
+                    assert got["version"] >= version
+                    assert got["notes"] == notes  # the returned edit, not an older one
+                    assert records.get_version(vault, tid, version)["notes"] == notes
                 first = got["attachments"][0]
                 assert first["sha256"] == hashes["a.bin"]
             for aid, tid in saved_attachments.items():
