@@ -735,7 +735,7 @@ def _merge_testimony(conn: Any, vault: Vault, result: VerifyResult, tid: str,
              item.media_type, clean_file_name(str(att.get("original_name", ""))),
              json.dumps(item.exif, ensure_ascii=False, sort_keys=True), int(item.has_gps),
              item.thumb_blob_id, item.thumb_key, str(att.get("added_at", ""))))
-    if any(it.has_gps for it in staged.values()):
+    if any(it.has_gps for rel, it in staged.items() if rel.startswith(f"data/{tid}/")):
         conn.execute("UPDATE testimonies SET has_location = 1 WHERE id = ?", (tid,))
     for event in result.custody[tid]:
         conn.execute("INSERT INTO custody_events(chain, seq, event, hash) VALUES (?, ?, ?, ?)",
