@@ -161,7 +161,9 @@ def _plan(db: Any, conds: list[_Cond], wanted: int) -> tuple[str, list[Any], boo
     driven from that filter's set and the others are probed: a few rows to sort. When every
     filter passes many, ``driven`` is False and the caller walks its sort index probing each
     row: matches are dense, so ``wanted`` of them turn up after about as many rows. Either
-    way about ``sqrt(wanted * testimonies)`` rows are touched, never all of them.
+    way about ``sqrt(wanted * testimonies)`` rows are touched for one filter. (Several
+    filters that each pass many but together pass few make the walk longer: the sizes
+    are per filter, not of their combination.)
     """
     if not conds:
         return "", [], False
