@@ -28,7 +28,7 @@ from crypto import age, sshsig
 from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
 from crypto.identity import fingerprint_of
 from crypto.stream import PayloadReader
-from evidence_app import custody, model, report
+from evidence_app import custody, model, records, report
 from evidence_app.bag import (
     MANIFEST,
     SIGNATURE,
@@ -422,7 +422,32 @@ def verify_path(path: Path, vault: Vault | None, *,
         return check_scan(scan_path(path, None, cancel=cancel), None, None)
     scan = scan_path(path, vault.identity.age_identities(), cancel=cancel)
     mine = vault.fingerprint() if path.is_file() and is_age_file(path) else None
-    return check_scan(scan, trust_lookup(vault), mine)
+    result = check_scan(scan, trust_lookup(vault), mine)
+    record_verification(vault, result)
+    return result
+
+
+def record_verification(vault: Vault, result: VerifyResult) -> list[str]:
+    """Append a "verified" event, signed by me, to the chain of each testimony of the bag
+    that is also in ``vault``; returns those testimony ids.
+
+    Only testimonies whose testimony.json was read (so the signature and every hash held)
+    are attributed. The event's object is the bundle id, its hash the tag manifest's;
+    details say whether every check passed and how many failed. Import records no separate
+    "verified" event: its "imported" event is only ever made after every check passed.
+    """
+    tags = result.scan.tags.get(TAGMANIFEST)
+    if result.bundle_id is None or tags is None:
+        return []
+    present = [tid for tid in sorted(result.testimonies) if vault.db.execute(
+        "SELECT 1 FROM testimonies WHERE id = ?", (tid,)).fetchone()]
+    failed = sum(not f.ok for f in result.findings)
+    for tid in present:
+        records.append_custody(vault, tid, "verified", result.bundle_id,
+                               hashlib.sha256(tags).hexdigest(), {
+                                   "bundle_id": result.bundle_id, "passed": failed == 0,
+                                   "failed_checks": failed})
+    return present
 
 
 def to_json(result: VerifyResult) -> dict[str, Any]:

@@ -352,3 +352,68 @@ def test_failure_inside_the_merge_transaction_rolls_back_earlier_testimonies(
     finally:
         p.alice.lock()
         p.bob.lock()
+
+
+# --- gap 4: "verified" custody events --------------------------------------------------------
+
+
+def test_verify_with_a_vault_appends_a_signed_verified_event(tmp_path: Path, run: Run) -> None:
+    """Rule: `verify` with a vault appends "verified" (signed by me) to the chain of each
+    testimony of the bag that is in that vault, pass or fail; import adds none of its own
+    (its "imported" event is made only after every check passed)."""
+    p = make_pair(tmp_path)
+    out = tmp_path / "b.age"
+    result = bundle.export_bundle(p.alice, [p.tid], [p.bob_at_alice], out, include_self=True)
+    tm_sha = result.tagmanifest_sha256
+    alice_fp, bob_fp = p.alice.fingerprint(), p.bob.fingerprint()
+    p.alice.lock()
+    p.bob.lock()
+
+    def chain(who: str) -> list[dict[str, object]]:
+        vault = Vault.open(tmp_path / who, PASSPHRASE)
+        try:
+            assert records.check_vault(vault) == []
+            return records.custody_events(vault, p.tid)
+        finally:
+            vault.lock()
+
+    # Bob does not hold the testimony yet: verifying records nothing in his vault.
+    assert run("bob", "verify", str(out))[0] == 0
+    assert chain("bob") == []
+    assert run("bob", "import", str(out))[0] == 0
+    imported = chain("bob")
+    assert [e["action"] for e in imported][-1] == "imported"
+    assert "verified" not in [e["action"] for e in imported]
+
+    assert run("bob", "verify", str(out))[0] == 0
+    after = chain("bob")
+    assert after[:-1] == imported
+    event = after[-1]
+    assert (event["action"], event["actor"], event["object"], event["object_sha256"]) == (
+        "verified", bob_fp, result.bundle_id, tm_sha)
+    assert event["details"] == {"bundle_id": result.bundle_id, "passed": True,
+                                "failed_checks": 0}
+    assert custody.verify_chain(after, chain=p.tid) == []
+
+    # Alice verifies her own export: her chain gets the event too, signed by her.
+    assert run("alice", "verify", str(out))[0] == 0
+    mine = chain("alice")[-1]
+    assert (mine["action"], mine["actor"]) == ("verified", alice_fp)
+
+
+def test_a_failed_verify_is_recorded_as_not_passed(tmp_path: Path, run: Run) -> None:
+    p = make_pair(tmp_path)
+    draft = records.add_testimony(p.alice, sample_testimony(consent=None))
+    out = tmp_path / "b.age"
+    bundle.export_bundle(p.alice, [draft], [p.bob_at_alice], out)
+    bundle.import_bundle(p.bob, out)  # missing consent does not block an import
+    p.alice.lock()
+    p.bob.lock()
+    assert run("bob", "verify", str(out))[0] == 1
+    bob = Vault.open(tmp_path / "bob", PASSPHRASE)
+    try:
+        event = records.custody_events(bob, draft)[-1]
+    finally:
+        bob.lock()
+    assert event["action"] == "verified"
+    assert event["details"]["passed"] is False and event["details"]["failed_checks"] == 1
