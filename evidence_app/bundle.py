@@ -47,12 +47,13 @@ from evidence_app.bundle_errors import (
     BagInvalidError,
     BundleDecryptError,
     IntegrityError,
+    UnsafeArchiveError,
     UntrustedSignerError,
 )
 from evidence_app.errors import UserError
 from evidence_app.intake import StoredFile, blobs_in_flight
 from evidence_app.report import LoadRow, index_html, loadsheet_csv
-from evidence_app.safetar import Readable
+from evidence_app.safetar import MemberReader, Readable
 from evidence_app.safetext import clean_file_name
 from evidence_app.vault import Contact, Vault
 from evidence_app.verify import (
@@ -513,6 +514,21 @@ class _BlobPipe:
         elif data:
             self._queue.put(data)
 
+    def put_from(self, reader: MemberReader, n: int) -> int:
+        """Hand over the next ``n`` or fewer bytes of ``reader``, read straight into a
+        recycled buffer (no allocation, one copy); returns how many (0 at its end)."""
+        if self._error is not None:
+            raise self._error
+        buf = self._free.get()
+        if len(buf) < n:
+            buf = bytearray(n)
+        got = reader.readinto(memoryview(buf)[:n])
+        if got:
+            self._queue.put((buf, got))
+        else:
+            self._free.put(buf)
+        return got
+
     def finish(self) -> BlobRef:
         """Wait for the blob and return it (or raise the worker's error)."""
         self._queue.put(_END)
@@ -573,15 +589,17 @@ class _ExhibitTee:
 def _store_original(vault: Vault, reader: Readable, size: int, plain: PayloadReader,
                     cancel: CancelFn | None) -> BlobRef:
     """Store a payload file as a new blob on a worker thread (hashed there: the hash is
-    its manifest check). Each read asks for no more than the decrypted block in hand, so
-    it is one piece, passed on without another copy."""
+    its manifest check). Each piece, no more than the decrypted block in hand, is read
+    straight into one of the pipe's recycled buffers."""
+    assert isinstance(reader, MemberReader)  # the tar scan hands over its member readers
     pipe = _BlobPipe(vault, cancel, hash=True, name="original")
     try:
         left = size
         while left:
-            data = reader.read(min(left, plain.buffered or CHUNK))
-            pipe.put(memoryview(data))
-            left -= len(data)
+            got = pipe.put_from(reader, min(left, plain.buffered or CHUNK))
+            if not got:
+                raise UnsafeArchiveError("a file ended early")
+            left -= got
         return pipe.finish()
     finally:
         pipe.abort()

@@ -73,6 +73,25 @@ class MemberReader:
         self._left -= len(data)
         return data
 
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        """Fill ``buffer`` with the member's next bytes (fewer only at the member's end; 0
+        there), straight from the source's ``readinto`` when it has one: no allocation."""
+        view = memoryview(buffer).cast("B")[: max(self._left, 0)]
+        readinto = getattr(self._src, "readinto", None)
+        done = 0
+        while done < len(view):
+            if readinto is not None:
+                n = readinto(view[done:]) or 0
+            else:
+                data = self._src.read(len(view) - done)
+                n = len(data)
+                view[done : done + n] = data
+            if not n:
+                raise UnsafeArchiveError("the tar archive is truncated")
+            done += n
+        self._left -= done
+        return done
+
     def skip(self) -> None:
         """Consume whatever the caller did not read."""
         while self._left > 0:
