@@ -24,7 +24,7 @@ from typing import Any
 
 from crypto.age_recipients import X25519Identity
 from crypto.kdf import Argon2Params
-from evidence_app import keyslots, records
+from evidence_app import custody, keyslots, records
 from evidence_app.errors import CheckFailed, UserError
 from evidence_app.model import INPUT_MAX_BYTES, load_input
 from evidence_app.paths import atomic_write
@@ -335,6 +335,8 @@ def cmd_vault_shred(args: argparse.Namespace) -> int:
     with _opened(args) as vault:
         vault.shred()
     print("vault shredded: it can no longer be opened")
+    # The custody log was destroyed with the keys: the time is the only record left.
+    print(f"shred time (UTC): {custody.utc_now()}", file=sys.stderr)
     return 0
 
 

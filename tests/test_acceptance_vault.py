@@ -12,6 +12,7 @@ import shutil
 import struct
 import zlib
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,23 @@ def test_recovery_code_is_printed_once_and_never_written(
     vault.lock()
     for args in (("identity", "fingerprint"), ("vault", "check"), ("contacts", "list")):
         assert recovery not in "".join(run(*args)[1:])
+
+
+# --- gap 4 (shredded): nothing sensitive printed, the shred time on stderr -------------------
+
+
+def test_shred_reports_only_its_time(run: Run, tmp_path: Path) -> None:
+    assert run("init", "--name", "Shred Person")[0] == 0
+    src = tmp_path / "t.json"
+    src.write_text(json.dumps(sample_testimony()))
+    tid = run("testimony", "add", "--json", str(src))[1].strip()
+    code, out, err = run("vault", "shred", "--yes")
+    assert code == 0
+    assert out == "vault shredded: it can no longer be opened\n"
+    lines = [line for line in err.splitlines() if not line.startswith("evidence-app: WARNING")]
+    assert len(lines) == 1 and lines[0].startswith("shred time (UTC): ")
+    stamp = lines[0].removeprefix("shred time (UTC): ")
+    assert stamp.endswith("Z") and datetime.fromisoformat(stamp.removesuffix("Z")).tzinfo is None
+    for secret in ("Shred Person", "Witness Realname", tid, str(tmp_path)):
+        assert secret not in out + err
+    assert not (tmp_path / "vault").exists()
