@@ -134,14 +134,16 @@ def attachment_from_row(row: Sequence[Any]) -> AttachmentInfo:
 
 
 def check_sources(paths: Sequence[Path]) -> list[Path]:
-    """Refuse, before anything is written, paths that are not readable regular files."""
+    """Refuse, before anything is written, paths that are not readable regular files.
+
+    The error names the file by its position, never by its name: file names of evidence
+    ("Witness_..._statement.jpg") must not end up in messages, which may be logged.
+    """
     checked = []
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
         p = Path(path)
-        if not p.is_file():
-            raise UserError(f"not a readable file: {p}")
-        if not os.access(p, os.R_OK):
-            raise UserError(f"not a readable file: {p}")
+        if not p.is_file() or not os.access(p, os.R_OK):
+            raise UserError(f"file {number} of {len(paths)} is not a readable file")
         checked.append(p)
     return checked
 

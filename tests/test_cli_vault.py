@@ -165,7 +165,8 @@ def test_errors_change_nothing(run: Run, inited: str, tmp_path: Path) -> None:
     good = _json_file(tmp_path, sample_testimony())
     code, _, err = run("testimony", "add", "--json", str(good), "--attach",
                        str(tmp_path / "missing.jpg"))
-    assert code == 2 and "missing.jpg" in _error_line(err)
+    assert code == 2 and "file 1 of 1 is not a readable file" in _error_line(err)
+    assert "missing.jpg" not in err  # file names of evidence never appear in messages
     bad = _json_file(tmp_path, dict(sample_testimony(), witnes={}), "bad.json")
     code, _, err = run("testimony", "add", "--json", str(bad))
     assert code == 2 and "witnes" in _error_line(err)
