@@ -135,7 +135,8 @@ class SetupWizard(QWidget):
         # Step 4: recovery code
         page = QWidget(self)
         self.recovery = PlainLabel(page)
-        self.recovery.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Not selectable: a copy would bypass SecureClipboard (no clearing; X11 PRIMARY).
+        self.recovery.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.recovery.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recovery.setObjectName("recoveryCode")
         self.recovery.setWordWrap(True)
