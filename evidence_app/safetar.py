@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from evidence_app.bundle_errors import UnsafeArchiveError
+from evidence_app.safetext import has_unsafe_characters
 
 BLOCK = 512
 _COPY = 1 << 20
@@ -169,7 +170,7 @@ def check_name(raw: str, limits: Limits) -> str:
         raise UnsafeArchiveError("a tar member name is too long")
     if not name or name.startswith("/"):
         raise UnsafeArchiveError("absolute or empty path in the tar archive")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F or c in "\\:" for c in name):
+    if has_unsafe_characters(name) or any(c in "\\:" for c in name):
         raise UnsafeArchiveError("control character, backslash or colon in a tar member name")
     for part in name.split("/"):
         if part in ("", ".", ".."):

@@ -18,6 +18,11 @@ _UNSAFE_KEEP_LINES = re.compile(
 MAX_FILE_NAME = 255
 
 
+def has_unsafe_characters(text: str) -> bool:
+    """True if ``text`` holds a C0/C1 control, DEL or a bidi control."""
+    return _UNSAFE.search(text) is not None
+
+
 def terminal_safe(text: object, *, multiline: bool = False) -> str:
     """``str(text)`` without control and bidi characters; ``multiline`` keeps "\\n" and "\\t"."""
     return (_UNSAFE_KEEP_LINES if multiline else _UNSAFE).sub("", str(text))

@@ -66,3 +66,11 @@ def test_non_octal_size_field_is_refused(field: bytes) -> None:
     tar = _header(b"bag/f.txt", 0, b"0", size_field=field.ljust(12, b"\0")) + bytes(2 * BLOCK)
     with pytest.raises(UnsafeArchiveError):
         _read(tar)
+
+
+@pytest.mark.parametrize("name", ["bag/data/\u202egpj.exe", "bag/data/x\x9b2J", "bag/\u2066x",
+                                  "bag/a\x1bb", "bag/a\x7fb"])
+def test_c1_and_bidi_controls_in_names_are_refused(name: str) -> None:
+    tar = _header(name.encode(), 0, b"0") + bytes(2 * BLOCK)
+    with pytest.raises(UnsafeArchiveError, match="control character"):
+        _read(tar)
