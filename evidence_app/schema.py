@@ -170,7 +170,23 @@ INSERT INTO testimony_search_ids(fts_rowid, testimony_id)
     SELECT id, c0 FROM testimony_fts_content;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Version 3: the full-text table rebuilt with prefix indexes for 2 and 3 characters, so a
+# short prefix search (``ҳа*``) reads one doclist instead of merging those of every word
+# that starts with it (hundreds). Rows keep their rowids (testimony_search_ids stays
+# valid); FTS5 renames its shadow tables with the table. On 100,000 testimonies: about a
+# minute at first open, and a full-text index about an eighth larger.
+_V3 = """
+ALTER TABLE testimony_fts RENAME TO testimony_fts_v2;
+CREATE VIRTUAL TABLE testimony_fts USING fts5(
+    testimony_id UNINDEXED, title, narrative, notes, pseudonym,
+    tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+);
+INSERT INTO testimony_fts(rowid, testimony_id, title, narrative, notes, pseudonym)
+    SELECT rowid, testimony_id, title, narrative, notes, pseudonym FROM testimony_fts_v2;
+DROP TABLE testimony_fts_v2;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

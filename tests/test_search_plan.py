@@ -132,7 +132,7 @@ def test_filtered_search_equals_the_reference(corpus: tuple[Vault, dict[str, Any
         assert found == expected[:limit]
 
 
-def test_migration_v2_fills_scope_and_search_rows_and_triggers_follow(tmp_path: Path) -> None:
+def test_migrations_fill_scope_and_search_rows_and_rebuild_fts(tmp_path: Path) -> None:
     con = open_database(tmp_path / "t.db", secrets.token_bytes(32))
     con.execute("BEGIN")
     for statement in schema._statements(schema.MIGRATIONS[0]):
@@ -143,13 +143,20 @@ def test_migration_v2_fills_scope_and_search_rows_and_triggers_follow(tmp_path: 
                 "('a', 1, 'draft', 'x', 1, '[\"icc\", \"un\"]', '1', '1'), "
                 "('b', 1, 'draft', 'y', 0, NULL, '1', '1')")
     for tid in ("a", "b"):
-        con.execute("INSERT INTO testimony_fts(rowid, testimony_id, title) VALUES (?, ?, 'x')",
-                    (search.fts_rowid(tid), tid))
+        con.execute("INSERT INTO testimony_fts(rowid, testimony_id, title) "
+                    "VALUES (?, ?, 'ҳақиқат')", (search.fts_rowid(tid), tid))
     con.execute("COMMIT")
     assert schema.migrate(con) == schema.SCHEMA_VERSION
     assert con.execute("SELECT fts_rowid, testimony_id FROM testimony_search_ids "
                        "ORDER BY testimony_id").fetchall() == [
         (search.fts_rowid("a"), "a"), (search.fts_rowid("b"), "b")]
+    # v3 rebuilt the full-text table with prefix indexes, keeping rows and rowids.
+    sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'testimony_fts'").fetchone()[0]
+    assert "prefix = '2 3'" in sql
+    for query in ('"ҳа"*', '"ҳақ"*', '"ҳақи"*', '"ҳақиқат"'):
+        assert sorted(r[0] for r in con.execute(
+            "SELECT rowid FROM testimony_fts WHERE testimony_fts MATCH ?", (query,))) == sorted(
+            [search.fts_rowid("a"), search.fts_rowid("b")])
 
     def rows() -> list[tuple[str, str]]:
         return con.execute("SELECT testimony_id, scope FROM testimony_scopes "
