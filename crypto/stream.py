@@ -290,7 +290,11 @@ class PayloadWriter:
 
     def _flush(self) -> None:
         if self._out_fill:
-            self._dst.write(memoryview(self._out)[: self._out_fill])
+            swap = getattr(self._dst, "swap", None)
+            if swap is not None:  # a WriteBehind takes the block itself: no copy
+                self._out = swap(self._out, self._out_fill)
+            else:
+                self._dst.write(memoryview(self._out)[: self._out_fill])
             self._out_fill = 0
 
 
@@ -324,13 +328,21 @@ class PayloadReader(RawIOBase):
         return True
 
     def readinto(self, buffer: WriteableBuffer) -> int:
+        """Read verified bytes into ``buffer``. A buffer of at least one block, offered when
+        nothing is buffered, receives the next block decrypted in place (no copy)."""
         out = memoryview(buffer).cast("B")
         while self._pos == self._end:
             if self._error is not None:
                 raise self._error
             if self._done or not len(out):
                 return 0
-            self._next_block()
+            if len(out) >= len(self._plain):
+                self._next_block(out)
+                n, self._end = self._end, 0
+                if n:
+                    return n
+                continue
+            self._next_block(memoryview(self._plain))
         n = min(len(out), self._end - self._pos)
         out[:n] = memoryview(self._plain)[self._pos : self._pos + n]
         self._pos += n
@@ -352,7 +364,7 @@ class PayloadReader(RawIOBase):
                 raise self._error
             if self._done or not size:
                 return b""
-            self._next_block()
+            self._next_block(memoryview(self._plain))
         n = min(size, self._end - self._pos)
         data = bytes(memoryview(self._plain)[self._pos : self._pos + n])
         self._pos += n
@@ -367,14 +379,15 @@ class PayloadReader(RawIOBase):
                     raise self._error
                 if self._done:
                     return
-                self._next_block()
+                self._next_block(memoryview(self._plain))
                 continue
             view = memoryview(self._plain)[self._pos : self._end]
             self._pos = self._end
             yield view
 
-    def _next_block(self) -> None:
-        """Decrypt the next block of chunks; verified plaintext goes to ``_plain``."""
+    def _next_block(self, plain: memoryview) -> None:
+        """Decrypt the next block of chunks; verified plaintext goes to ``plain`` (``_plain``
+        or a caller's buffer at least as large), its length to ``_end``."""
         src = memoryview(self._in)
         size = read_full(self._src, src)
         at_eof = size < len(src)
@@ -385,10 +398,10 @@ class PayloadReader(RawIOBase):
             end = min(start + self._enc_chunk, size)
             piece = src[start:end]
             if len(piece) == self._enc_chunk:
-                if self._open(piece, last=False):
+                if self._open(piece, plain, last=False):
                     start = end
                     continue
-                if not self._open(piece, last=True):
+                if not self._open(piece, plain, last=True):
                     self._error = PayloadError("payload chunk failed to verify")
                     return
                 if end < size or (not at_eof and self._src.read(1)):
@@ -400,7 +413,7 @@ class PayloadReader(RawIOBase):
             if len(piece) < TAG_SIZE or (len(piece) == TAG_SIZE and self._counter > 0):
                 self._error = PayloadError("payload ends with a truncated or empty chunk")
                 return
-            if not self._open(piece, last=True):
+            if not self._open(piece, plain, last=True):
                 self._error = PayloadError("payload chunk failed to verify")
                 return
             self._done = True
@@ -408,10 +421,10 @@ class PayloadReader(RawIOBase):
         if at_eof:
             self._error = PayloadError("payload is truncated: no final chunk")
 
-    def _open(self, piece: memoryview, *, last: bool) -> bool:
-        """Decrypt and verify one chunk into ``_plain``; False if its tag does not verify."""
+    def _open(self, piece: memoryview, plain: memoryview, *, last: bool) -> bool:
+        """Decrypt and verify one chunk into ``plain``; False if its tag does not verify."""
         n = len(piece) - TAG_SIZE
-        out = memoryview(self._plain)[self._end : self._end + n]
+        out = plain[self._end : self._end + n]
         try:
             self._aead.decrypt_into(_chunk_nonce(self._counter, last), piece, None, out)
         except InvalidTag:
@@ -461,6 +474,17 @@ class WriteBehind:
         memoryview(buf)[:n] = view  # a bytearray slice assignment would copy twice
         self._todo.put((buf, n))
         return n
+
+    def swap(self, buf: bytearray, n: int) -> bytearray:
+        """Queue the first ``n`` bytes of ``buf`` without copying them, and return a recycled
+        buffer of the same size in exchange: the worker owns ``buf`` now."""
+        if self._error is not None:
+            raise self._error
+        spare = self._free.get()
+        if len(spare) < len(buf):
+            spare.extend(bytes(len(buf) - len(spare)))
+        self._todo.put((buf, n))
+        return spare
 
     def close(self) -> None:
         """Wait until everything queued is written; raise the worker's error if any."""

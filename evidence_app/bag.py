@@ -131,25 +131,37 @@ class BagWriter:
 
     def _add(self, name: str, src: Readable, size: int, progress: Progress | None,
              cancel: Cancel | None) -> str:
-        """Stream one file; a source with ``readinto`` fills one recycled buffer (no
-        allocation, hence no page faults, per chunk)."""
+        """Stream one file; a source with ``readinto`` fills recycled buffers (no
+        allocation, hence no page faults, per chunk): for a big file, buffers lent by the
+        background hasher, so the bytes are read (or decrypted) once, straight into the
+        buffer that is both hashed and encrypted, and never copied on this thread."""
         self._header(name, size)
         left = size
         readinto = getattr(src, "readinto", None)
         if readinto is not None and self._buffer is None:
             self._buffer = memoryview(bytearray(CHUNK))
         with _digest_for(size) as digest:
+            lender = (digest if readinto is not None and isinstance(digest, BackgroundHasher)
+                      else None)
             while left:
                 if cancel is not None and cancel():
                     raise CancelledError("export cancelled")
                 chunk: bytes | memoryview
-                if readinto is not None and self._buffer is not None:
+                lent = None
+                if lender is not None and readinto is not None:
+                    lent = lender.buffer()
+                    view = memoryview(lent)[: min(len(lent), left)]
+                    chunk = view[: readinto(view) or 0]
+                elif readinto is not None and self._buffer is not None:
                     chunk = self._buffer[: readinto(self._buffer[: min(CHUNK, left)]) or 0]
                 else:
                     chunk = src.read(min(CHUNK, left))
                 if not chunk:
                     raise BagInvalidError(f"{name}: the source ended early")
-                digest.update(chunk)
+                if lender is not None and lent is not None:
+                    lender.update_buffer(lent, len(chunk))  # hashed while it is encrypted
+                else:
+                    digest.update(chunk)
                 self._write(chunk)
                 left -= len(chunk)
                 if progress is not None:

@@ -7,10 +7,12 @@ store while they are decrypted -> hostile-tar checks -> hash every file while or
 are written as new encrypted blobs; only when every check has passed is anything
 committed, in one transaction. Nothing in plaintext ever touches the disk.
 
-Speed (docs/performance.md, "Bundles"): SHA-256 runs on its own thread, blob writes and
-file writes on worker threads, so the caller's thread only decrypts, encrypts and scans;
-blocks move in recycled buffers. Each byte is hashed once: the intake check on export,
-the manifest check on import; neither the bundle file nor the exhibit is hashed.
+Speed (docs/performance.md, "Bundles"): SHA-256 runs on its own thread; on import, blob
+writes run on worker threads too, so the caller's thread only decrypts and scans; on
+export, the caller's thread decrypts each original straight into a buffer that the hasher
+then takes over (no copy), encrypts from it and writes. Blocks move in recycled buffers.
+Each byte is hashed once: the intake check on export, the manifest check on import;
+neither the bundle file nor the exhibit is hashed.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from crypto import age
 from crypto.errors import CancelledError, CryptoError, NoIdentityMatchError
 from crypto.hashing import sha256_file
 from crypto.identity import KeyCard, fingerprint_of
-from crypto.stream import BLOCK_CHUNKS, ENC_CHUNK_SIZE, PayloadReader, WriteBehind
+from crypto.stream import BLOCK_CHUNKS, ENC_CHUNK_SIZE, PayloadReader
 from evidence_app import __version__, custody, intake, media, model, records
 from evidence_app.bag import CHUNK, TAGMANIFEST, BagWriter, extract_verified
 from evidence_app.blobstore import BlobRef
@@ -232,10 +234,10 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
              ("Sealed-Identity", sealed_note)]
     out = out.absolute()
     with _temp_output(out) as (fh, tmp):
-        # Disk writes run on a worker thread (WriteBehind), the intake hashes on another
-        # (BackgroundHasher); this thread decrypts blobs and encrypts the bundle.
-        with (WriteBehind(fh) as behind,
-              age.encrypt_writer(behind, recipients, cancel=cancel) as enc):
+        # The intake hashes run on a worker thread (BackgroundHasher); this thread decrypts
+        # blobs, encrypts the bundle and writes it. A write-behind thread would be a third
+        # busy thread on a 2-core machine: measured slower (docs/performance.md, "Bundles").
+        with age.encrypt_writer(fh, recipients, cancel=cancel) as enc:
             bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
             for it in items:
                 _write_testimony(vault, bag, it, bundle_id, fingerprints, redact_exif,
