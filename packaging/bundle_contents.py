@@ -65,7 +65,9 @@ EXCLUDES = (
 # (source folder relative to ROOT, glob inside it). Files keep their relative place.
 DATA_GLOBS = (
     ("evidence_app/data", "**/*"),
+    ("evidence_app/locale", "*.json"),  # CLI and report translations
     ("ui/i18n", "*.qm"),
+    ("ui/fonts", "*"),  # Noto fonts for Tajik Cyrillic and Persian, with OFL.txt
     ("ui/assets", "**/*"),
 )
 

@@ -153,6 +153,24 @@ def check_basics(c: Checker, version: str) -> None:
         c.missing.append("self-test Qt main window (ui.selftest)")
 
 
+def check_languages(c: Checker) -> None:
+    """The translations and the fonts for Tajik and Persian are part of the build."""
+    label = "CLI speaks Russian (EVIDENCE_APP_LANG=ru) and the Noto fonts are bundled"
+    argv = [str(c.exe), "--vault", str(c.work / "no-such-vault"), "testimony", "list"]
+    res = subprocess.run(argv, cwd=c.work, env={**c.env, "EVIDENCE_APP_LANG": "ru"},
+                         capture_output=True, text=True, timeout=c.timeout, check=False)
+    fonts = sorted(p.name for p in (c.exe.parent / "_internal" / "ui" / "fonts").glob("*.ttf"))
+    problems = []
+    if res.returncode == 0 or "ошибка" not in res.stderr:
+        problems.append(f"no Russian error line (exit {res.returncode}): {res.stderr.strip()}")
+    if not {"NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf"} <= set(fonts):
+        problems.append(f"fonts bundled: {fonts}")
+    if problems:
+        c.fail(label, "; ".join(problems))
+    else:
+        print(f"ok   {label}", flush=True)
+
+
 def check_libraries(c: Checker) -> None:
     """Every library a bundled file links is bundled, or a documented system library."""
     internal = c.exe.parent / "_internal"
@@ -339,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_x11:
                 check_x11_window(checker)
             check_round_trip(checker)
+            if not checker.failures and not checker.missing:
+                check_languages(checker)
     finally:
         if args.keep:
             print(f"kept {tmp}")
