@@ -29,5 +29,12 @@ def describe_error(exc: BaseException) -> tuple[str | None, int]:
     return None, 0
 
 
+# Zero-width (non-)joiners are part of correct Persian spelling; other invisible format
+# characters (bidi overrides and the like) are dropped like control characters.
+_JOINERS = frozenset("\u200c\u200d")
+
+
 def _one_line(text: str) -> str:
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return " ".join(
+        "".join(ch if ch.isprintable() or ch in _JOINERS else " " for ch in text).split()
+    )

@@ -45,3 +45,11 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out.strip() == f"evidence-app {__version__}"
+
+
+def test_error_lines_keep_persian_joiners_and_drop_controls() -> None:
+    from evidence_app.errors import UserError, describe_error
+
+    message, code = describe_error(UserError("می\u200cخواهد\n\u202eevil\x1b[2J"))
+    assert code == 2
+    assert message == "می\u200cخواهد evil [2J"
