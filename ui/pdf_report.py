@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 from PySide6.QtWidgets import QApplication
 
 from evidence_app.paths import atomic_write
+from ui.i18n import register_fonts
 
 
 def html_to_pdf(html: str, path: str | os.PathLike[str]) -> None:
@@ -22,12 +23,16 @@ def html_to_pdf(html: str, path: str | os.PathLike[str]) -> None:
     if QGuiApplication.instance() is None:
         # A full QApplication, so widgets can still be made later in the same process.
         QApplication(["evidence-app"])
+    register_fonts()  # Noto Sans (Tajik Cyrillic) and Noto Sans Arabic (Persian) as fallbacks
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle("Evidence bundle verification report")
+    # The document lays out in pixels at the screen's 96 dpi; at QPdfWriter's default
+    # 1200 dpi every font would come out 12 times too small.
+    writer.setResolution(96)
     doc = QTextDocument()
     doc.setHtml(html)
     doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size().toSizeF())
