@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
 CHUNK_SIZE = 1 << 20
-BUFFER_SIZE = 1 << 20  # size of the buffers lent by BackgroundHasher.buffer()
-_BATCH_SIZE = BUFFER_SIZE  # hand the worker about 1 MiB at a time: fewer queue round trips
+_BATCH_SIZE = 1 << 20  # hand the worker about 1 MiB at a time: fewer queue round trips
 _MAX_PENDING = 8  # batches waiting for the worker: at most about 8 MiB in flight
 
 
@@ -103,7 +102,6 @@ class BackgroundHasher:
         self._batch_size = 0
         self._stage: bytearray | None = None  # copy buffer being filled, not yet batched
         self._stage_fill = 0
-        self._made = 0  # buffers made by buffer(): at most _MAX_PENDING + 2
         self._digest: bytes | None = None
         self._closed = False
         self._worker = threading.Thread(
@@ -140,32 +138,6 @@ class BackgroundHasher:
                 view = view[n:]
                 if self._stage_fill == _BATCH_SIZE:
                     self._end_stage()
-        if self._batch_size >= _BATCH_SIZE:
-            self._flush()
-
-    def buffer(self) -> bytearray:
-        """A recycled buffer of ``BUFFER_SIZE`` bytes for :meth:`update_buffer`: fill it,
-        then hand it over, and the hasher needs no copy. Waits for the worker once a few
-        buffers exist (constant memory)."""
-        try:
-            return self._free.get_nowait()
-        except queue.Empty:
-            pass
-        if self._made < _MAX_PENDING + 2:
-            self._made += 1
-            return bytearray(BUFFER_SIZE)
-        self._flush()  # the worker hands buffers back only once they are queued
-        return self._free.get()
-
-    def update_buffer(self, buf: bytearray, n: int) -> None:
-        """Queue the first ``n`` bytes of ``buf`` (from :meth:`buffer`) without copying.
-        The hasher owns ``buf`` now: the caller may still read it, but must not change it;
-        it comes back, recycled, from a later :meth:`buffer` call."""
-        if self._closed:
-            raise ValueError("hasher is finished")
-        self._end_stage()
-        self._batch.append((buf, n))
-        self._batch_size += len(buf)
         if self._batch_size >= _BATCH_SIZE:
             self._flush()
 

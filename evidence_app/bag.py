@@ -21,10 +21,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import queue
 import re
 import shutil
 import stat
 import tarfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -51,6 +53,7 @@ TAG_FILES = frozenset((*LISTED_TAG_FILES, TAGMANIFEST, SIGNATURE))
 MAX_TAG_FILE = 16 << 20
 CHUNK = 1 << 20
 BACKGROUND_MIN = 4 << 20
+_DEPTH = 4  # buffers in flight between the reading and the writing thread
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -132,36 +135,28 @@ class BagWriter:
     def _add(self, name: str, src: Readable, size: int, progress: Progress | None,
              cancel: Cancel | None) -> str:
         """Stream one file; a source with ``readinto`` fills recycled buffers (no
-        allocation, hence no page faults, per chunk): for a big file, buffers lent by the
-        background hasher, so the bytes are read (or decrypted) once, straight into the
-        buffer that is both hashed and encrypted, and never copied on this thread."""
+        allocation, hence no page faults, per chunk), a big one on a worker thread."""
         self._header(name, size)
         left = size
         readinto = getattr(src, "readinto", None)
+        if readinto is not None and size >= BACKGROUND_MIN:
+            sha = _read_and_hash(name, readinto, size, self._write, progress, cancel)
+            self._pad(size)
+            return sha
         if readinto is not None and self._buffer is None:
             self._buffer = memoryview(bytearray(CHUNK))
         with _digest_for(size) as digest:
-            lender = (digest if readinto is not None and isinstance(digest, BackgroundHasher)
-                      else None)
             while left:
                 if cancel is not None and cancel():
                     raise CancelledError("export cancelled")
                 chunk: bytes | memoryview
-                lent = None
-                if lender is not None and readinto is not None:
-                    lent = lender.buffer()
-                    view = memoryview(lent)[: min(len(lent), left)]
-                    chunk = view[: readinto(view) or 0]
-                elif readinto is not None and self._buffer is not None:
+                if readinto is not None and self._buffer is not None:
                     chunk = self._buffer[: readinto(self._buffer[: min(CHUNK, left)]) or 0]
                 else:
                     chunk = src.read(min(CHUNK, left))
                 if not chunk:
                     raise BagInvalidError(f"{name}: the source ended early")
-                if lender is not None and lent is not None:
-                    lender.update_buffer(lent, len(chunk))  # hashed while it is encrypted
-                else:
-                    digest.update(chunk)
+                digest.update(chunk)
                 self._write(chunk)
                 left -= len(chunk)
                 if progress is not None:
@@ -221,6 +216,57 @@ class BagWriter:
         if self._written % record:
             self._write(bytes(record - self._written % record))
         return tagmanifest
+
+
+def _read_and_hash(name: str, readinto: Callable[[memoryview], int | None], size: int,
+                   write: Callable[[memoryview], None], progress: Progress | None,
+                   cancel: Cancel | None) -> str:
+    """Stream a big file: a worker thread reads (for a blob: decrypts) it into recycled
+    buffers and hashes each one; this thread encrypts and writes them, in order. Two busy
+    threads with about the same work each, for a 2-core machine (docs/performance.md)."""
+    free: queue.SimpleQueue[bytearray | None] = queue.SimpleQueue()
+    for _ in range(_DEPTH):
+        free.put(bytearray(CHUNK))
+    ready: queue.SimpleQueue[tuple[bytearray, int] | BaseException | None] = (
+        queue.SimpleQueue())
+    digest = hashlib.sha256()
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            left = size
+            while left:
+                buf = free.get()
+                if buf is None or stop.is_set():
+                    return  # the writing side stopped
+                n = readinto(memoryview(buf)[: min(CHUNK, left)]) or 0
+                if not n:
+                    raise BagInvalidError(f"{name}: the source ended early")
+                digest.update(memoryview(buf)[:n])
+                ready.put((buf, n))
+                left -= n
+            ready.put(None)
+        except BaseException as exc:  # noqa: BLE001 - raised on the writing thread
+            ready.put(exc)
+
+    worker = threading.Thread(target=run, name="read-hash", daemon=True)
+    worker.start()
+    try:
+        while (item := ready.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            if cancel is not None and cancel():
+                raise CancelledError("export cancelled")
+            buf, n = item
+            write(memoryview(buf)[:n])
+            free.put(buf)
+            if progress is not None:
+                progress(n)
+    finally:
+        stop.set()
+        free.put(None)
+        worker.join()
+    return digest.hexdigest()
 
 
 class _BytesReader:

@@ -7,10 +7,11 @@ store while they are decrypted -> hostile-tar checks -> hash every file while or
 are written as new encrypted blobs; only when every check has passed is anything
 committed, in one transaction. Nothing in plaintext ever touches the disk.
 
-Speed (docs/performance.md, "Bundles"): SHA-256 runs on its own thread; on import, blob
-writes run on worker threads too, so the caller's thread only decrypts and scans; on
-export, the caller's thread decrypts each original straight into a buffer that the hasher
-then takes over (no copy), encrypts from it and writes. Blocks move in recycled buffers.
+Speed (docs/performance.md, "Bundles"): on export, a worker thread decrypts each big
+original straight into recycled buffers and hashes it, while the caller's thread encrypts
+and writes the bundle (two busy threads for two cores); on import, SHA-256 and blob writes
+run on worker threads, so the caller's thread only decrypts and scans. Blocks move in
+recycled buffers.
 Each byte is hashed once: the intake check on export, the manifest check on import;
 neither the bundle file nor the exhibit is hashed.
 """
@@ -234,9 +235,9 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
              ("Sealed-Identity", sealed_note)]
     out = out.absolute()
     with _temp_output(out) as (fh, tmp):
-        # The intake hashes run on a worker thread (BackgroundHasher); this thread decrypts
-        # blobs, encrypts the bundle and writes it. A write-behind thread would be a third
-        # busy thread on a 2-core machine: measured slower (docs/performance.md, "Bundles").
+        # Big originals are decrypted and hashed on a worker thread (BagWriter); this thread
+        # encrypts the bundle and writes it. A write-behind thread would be a third busy
+        # thread on a 2-core machine: measured slower (docs/performance.md, "Bundles").
         with age.encrypt_writer(fh, recipients, cancel=cancel) as enc:
             bag = BagWriter(enc, f"bag-{bundle_id}", int(datetime.now(UTC).timestamp()))
             for it in items:

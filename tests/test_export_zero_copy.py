@@ -1,5 +1,6 @@
-"""The export's no-copy paths: in-place decryption, buffers lent by the hasher, blocks
-handed to a write-behind thread, and the intake-hash check on a file big enough to use them."""
+"""The export's fast paths: in-place decryption, a big file read and hashed on a worker
+thread while it is encrypted, blocks handed to a write-behind thread without a copy, and
+the intake-hash check on a file big enough to use them."""
 
 from __future__ import annotations
 
@@ -12,12 +13,11 @@ from pathlib import Path
 import pytest
 from bundle_support import Pair, open_pair
 
-from crypto.errors import PayloadError
-from crypto.hashing import BackgroundHasher
+from crypto.errors import CancelledError, PayloadError
 from crypto.stream import ENC_CHUNK_SIZE, PayloadReader, PayloadWriter, WriteBehind, encrypt_payload
 from evidence_app import bundle, records
-from evidence_app.bag import BACKGROUND_MIN
-from evidence_app.bundle_errors import IntegrityError
+from evidence_app.bag import BACKGROUND_MIN, BagWriter
+from evidence_app.bundle_errors import BagInvalidError, IntegrityError
 
 
 @pytest.fixture
@@ -62,21 +62,33 @@ def test_readinto_in_place_releases_verified_chunks_then_refuses_damage() -> Non
         reader.readinto(buf)
 
 
-def test_lent_buffers_hash_like_hashlib_and_are_recycled() -> None:
-    expected = hashlib.sha256()
-    seen: set[int] = set()
-    with BackgroundHasher() as hasher:
-        for i in range(40):
-            buf = hasher.buffer()
-            seen.add(id(buf))
-            n = len(buf) - (i % 3) * 1000
-            buf[:n] = bytes([i]) * n
-            expected.update(buf[:n])
-            hasher.update_buffer(buf, n)
-            hasher.update(b"between")  # mixed with ordinary updates, in order
-            expected.update(b"between")
-        assert hasher.hexdigest() == expected.hexdigest()
-    assert len(seen) <= 10  # constant memory: buffers come back
+class _Source:
+    """A source with readinto only (as the blob store's reader)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._src = io.BytesIO(data)
+
+    def readinto(self, buf: memoryview) -> int:
+        return self._src.readinto(buf)
+
+
+def test_big_file_is_hashed_on_the_reading_thread_exactly() -> None:
+    data = os.urandom(BACKGROUND_MIN + 12345)
+    out = io.BytesIO()
+    done: list[int] = []
+    writer = BagWriter(out, "bag-x", 0)
+    sha = writer.add_file("big", _Source(data), len(data), progress=done.append)
+    assert sha == hashlib.sha256(data).hexdigest() and sum(done) == len(data)
+    assert data in out.getvalue()
+
+
+def test_big_file_ending_early_or_cancelled_stops() -> None:
+    data = os.urandom(BACKGROUND_MIN + 1)
+    with pytest.raises(BagInvalidError, match="ended early"):
+        BagWriter(io.BytesIO(), "bag-x", 0).add_file("big", _Source(data), len(data) + 1)
+    with pytest.raises(CancelledError):
+        BagWriter(io.BytesIO(), "bag-x", 0).add_file("big", _Source(data), len(data),
+                                                     cancel=lambda: True)
 
 
 def test_write_behind_swap_writes_every_block_in_order() -> None:
