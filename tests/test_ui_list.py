@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 
 from evidence_app.errors import UserError
 from evidence_app.search import Filters
@@ -198,3 +199,20 @@ def test_a_failed_page_is_reported_and_can_be_fetched_again(qtbot):
     with qtbot.waitSignal(model.rowsInserted):
         model.fetchMore()
     assert model.fetched == 2 * PAGE_SIZE
+
+
+def test_select_works_right_to_left(qtbot):
+    # QTableView.selectRow selects nothing in a right-to-left layout (Persian).
+    source = FakeSource(50)
+    panel = TestimonyListPanel(source)
+    panel.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    qtbot.addWidget(panel)
+    panel.resize(800, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    _loaded(qtbot, panel.model)
+    tid = panel.model.summary(7).id
+    panel.select(tid)
+    assert panel.current_id() == tid
+    rows = panel.table.selectionModel().selectedRows()
+    assert [index.row() for index in rows] == [7]

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -481,7 +482,11 @@ class TestimonyListPanel(QWidget):
         if tid is None:
             self.table.clearSelection()
         elif (row := self.model.row_of(tid)) >= 0:
-            self.table.selectRow(row)
+            # Through the selection model: QTableView.selectRow selects nothing in a
+            # right-to-left (Persian) layout.
+            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            selection.setCurrentIndex(self.model.index(row, 0), flags)
         selection.blockSignals(blocked)
 
     def current_id(self) -> str | None:
