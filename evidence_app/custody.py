@@ -82,7 +82,7 @@ _ARMOR_LINE = 70
 _ID_RE = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 _HEX64_RE = re.compile(r"[0-9a-f]{64}")
 _FINGERPRINT_RE = re.compile(r"\d{5}( \d{5}){11}")
-_TIME_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
+_TIME_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 _B64_RE = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _KEY_LINE_RE = re.compile(r"ssh-ed25519 [A-Za-z0-9+/=]{1,200}")
 
@@ -197,7 +197,7 @@ def _field_problem(event: Mapping[str, Any], *, need_sig: bool) -> str | None:
         ("seq", type(event["seq"]) is int and 1 <= event["seq"] < 2**53),
         ("prev", event["prev"] is None or _matches(_HEX64_RE, event["prev"])),
         ("action", isinstance(event["action"], str) and event["action"] in ACTIONS),
-        ("time", _is_time(event["time"])),
+        ("time", is_utc_timestamp(event["time"])),
         ("actor", _matches(_FINGERPRINT_RE, event["actor"])),
         ("actor_key", _matches(_KEY_LINE_RE, event["actor_key"])),
         ("object", _matches(_ID_RE, event["object"])),
@@ -236,7 +236,9 @@ def _is_canonical_json(value: object) -> bool:
     return True
 
 
-def _is_time(value: object) -> bool:
+def is_utc_timestamp(value: object) -> bool:
+    """An ISO 8601 UTC timestamp as our vaults write them (seconds, optional fraction, Z),
+    ASCII digits only."""
     if not isinstance(value, str) or not _TIME_RE.fullmatch(value):
         return False
     try:

@@ -18,7 +18,6 @@ import re
 import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +63,6 @@ MAX_KEPT = 64 << 20  # one kept file
 MAX_KEPT_TOTAL = 128 << 20  # every kept file of one scan together
 _ID = re.compile(r"[0-9a-f]{32}")
 _SHA = re.compile(r"[0-9a-f]{64}")
-_UTC_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 _EVIDENCE_NAME = re.compile(r"((?:originals|derivatives)/)(\d+)-[^\s:;,]+")
 _SUBFOLDERS = ("originals/", "derivatives/")
 _AGE_HEAD = b"age-encryption.org/v1\n"
@@ -295,7 +293,7 @@ def _check_doc(doc: Any, tid: str, base: str) -> None:
         raise bad
     if (type(doc.get("version")) is not int or doc["version"] < 1
             or doc.get("status") not in model.STATUSES
-            or not all(_is_utc_time(doc.get(k)) for k in ("created_at", "updated_at"))
+            or not all(custody.is_utc_timestamp(doc.get(k)) for k in ("created_at", "updated_at"))
             or not isinstance(doc.get("attachments"), list)):
         raise bad
     for att in doc["attachments"]:
@@ -303,19 +301,8 @@ def _check_doc(doc: Any, tid: str, base: str) -> None:
                 or not _SHA.fullmatch(str(att.get("sha256")))
                 or type(att.get("size")) is not int or att["size"] < 0
                 or not all(isinstance(att.get(k), str) for k in ("media_type", "original_name"))
-                or not _is_utc_time(att.get("added_at"))):
+                or not custody.is_utc_timestamp(att.get("added_at"))):
             raise bad
-
-
-def _is_utc_time(value: object) -> bool:
-    """An ISO 8601 UTC timestamp as our vaults write them (seconds, optional fraction, Z)."""
-    if not isinstance(value, str) or not _UTC_TIME.fullmatch(value):
-        return False
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
 
 
 def _attachment_paths(doc: dict[str, Any], base: str) -> list[str]:
