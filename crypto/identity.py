@@ -22,10 +22,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import segno
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+if TYPE_CHECKING:
+    import segno
 
 from crypto import kdf, sshsig
 from crypto.age import HybridIdentity, HybridRecipient, X25519Identity, X25519Recipient
@@ -192,6 +194,8 @@ class KeyCard:
 
     def _qr(self) -> segno.QRCode:
         """QR code of the UTF-8 card text; level L because the card is large."""
+        import segno  # on first use: it pulls in urllib, http and email at import time
+
         return segno.make(self.to_text().encode("utf-8"), error="L", micro=False, boost_error=False)
 
 

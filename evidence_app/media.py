@@ -16,9 +16,10 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
-from PIL import Image, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image
 
 # How many leading bytes sniff_media_type needs to see to recognise every type it knows.
 HEAD_BYTES = 8192
@@ -31,7 +32,16 @@ MAX_PIXELS = 64_000_000
 
 # Pillow plugins we allow to parse attachments: common photo formats only.
 IMAGE_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP")
-Image.init()  # register every plugin, so Image.open(formats=...) knows all of these
+
+
+def _pil() -> tuple[Any, Any]:
+    """Pillow's Image and ImageOps, imported on first use (an export or a verify never
+    decodes images, and Pillow costs start-up time), with every plugin registered so
+    Image.open(formats=...) knows all of IMAGE_FORMATS."""
+    from PIL import Image, ImageOps
+
+    Image.init()
+    return Image, ImageOps
 
 # Bytes read for strip_exif (whole-file derivative in memory).
 MAX_STRIP_BYTES = 512 * 1024 * 1024
@@ -226,8 +236,9 @@ def read_exif(src: BinaryIO) -> ExifInfo:
     Each field is read on its own, so one broken tag does not hide the others.
     Images Pillow cannot open (e.g. HEIC) give an empty ExifInfo.
     """
+    pil, _ops = _pil()
     try:
-        with Image.open(src, formats=IMAGE_FORMATS) as im:
+        with pil.open(src, formats=IMAGE_FORMATS) as im:
             exif = im.getexif()
     except Exception:  # noqa: BLE001 - Pillow raises many types on hostile data
         return ExifInfo()
@@ -333,12 +344,13 @@ def make_thumbnail(src: BinaryIO, max_px: int = 320) -> bytes | None:
     None for anything that is not a decodable image within ``MAX_PIXELS`` (HEIC, broken or
     truncated files, decompression bombs).
     """
+    pil, ops = _pil()
     try:
-        with Image.open(src, formats=IMAGE_FORMATS) as im:
+        with pil.open(src, formats=IMAGE_FORMATS) as im:
             im.draft("RGB", (max_px, max_px))  # JPEG: decode at reduced scale
             if im.width * im.height > MAX_PIXELS:
                 return None
-            upright = ImageOps.exif_transpose(im)
+            upright = ops.exif_transpose(im)
             upright.thumbnail((max_px, max_px))
             rgb = _flatten(upright)
             out = io.BytesIO()
@@ -350,9 +362,10 @@ def make_thumbnail(src: BinaryIO, max_px: int = 320) -> bytes | None:
 
 def _flatten(im: Image.Image) -> Image.Image:
     """RGB for JPEG: transparency composited on white."""
+    pil, _ops = _pil()
     if im.mode in ("RGBA", "LA", "P", "PA"):
         rgba = im.convert("RGBA")
-        white = Image.new("RGB", rgba.size, (255, 255, 255))
+        white: Image.Image = pil.new("RGB", rgba.size, (255, 255, 255))
         white.paste(rgba, mask=rgba.getchannel("A"))
         return white
     return im.convert("RGB")
@@ -466,7 +479,8 @@ def _scan_end(data: bytes, pos: int) -> int:
 
 def _orientation_from_app1(payload: bytes) -> int | None:
     """Orientation tag of an APP1 EXIF payload; None when absent or unreadable."""
-    exif = Image.Exif()
+    pil, _ops = _pil()
+    exif = pil.Exif()
     try:
         exif.load(payload)
     except Exception:  # noqa: BLE001 - broken EXIF: treat as no orientation
@@ -484,15 +498,16 @@ def _orientation_app1(orientation: int) -> bytes:
 
 def _resave_clean(data: bytes, fmt: str) -> bytes | None:
     """Decode, apply orientation, re-encode from the pixels only; None if undecodable."""
+    pil, ops = _pil()
     try:
-        with Image.open(io.BytesIO(data), formats=(fmt,)) as im:
+        with pil.open(io.BytesIO(data), formats=(fmt,)) as im:
             if im.width * im.height > MAX_PIXELS:
                 return None
-            upright = ImageOps.exif_transpose(im)
+            upright = ops.exif_transpose(im)
             if upright.mode == "P":
                 has_alpha = "transparency" in upright.info
                 upright = upright.convert("RGBA" if has_alpha else "RGB")
-            pixels = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+            pixels = pil.frombytes(upright.mode, upright.size, upright.tobytes())
             out = io.BytesIO()
             save_args = {"lossless": True} if fmt == "WEBP" else {}
             pixels.save(out, format=fmt, **save_args)
