@@ -25,7 +25,7 @@ def _contact(vault: Vault, ref: str) -> Contact:
     path = Path(ref)
     if path.is_file():
         try:
-            card = KeyCard.parse(_read_small(ref, "key card"))
+            card = KeyCard.parse(_read_small(ref))
         except CryptoError as exc:
             raise UserError(f"{ref}: {exc}") from None
         try:
