@@ -14,6 +14,7 @@ from crypto.identity import KeyCard
 from evidence_app import bundle, records, verify
 from evidence_app.cli_vault import _opened, _read_small, _vault_path
 from evidence_app.errors import UserError
+from evidence_app.i18n import _, ngettext
 from evidence_app.paths import atomic_write
 from evidence_app.report import verify_report_html
 from evidence_app.safetext import terminal_safe
@@ -31,7 +32,7 @@ def _contact(vault: Vault, ref: str) -> Contact:
         try:
             return vault.get_contact(card.fingerprint())
         except UserError:
-            raise UserError("that key card is not a contact yet: add it first") from None
+            raise UserError(_("that key card is not a contact yet: add it first")) from None
     return vault.get_contact(ref)
 
 
@@ -49,9 +50,13 @@ def _progress(done: int, total: int | None) -> None:
         print(f"\r{100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
 
 
+def _testimonies(n: int) -> str:
+    return ngettext("{n} testimony", "{n} testimonies", n).format(n=n)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if bool(args.all) == bool(args.ids):
-        raise UserError("give testimony IDs or --all (not both)")
+        raise UserError(_("give testimony IDs or --all (not both)"))
     with _opened(args) as vault:
         contacts = [_contact(vault, ref) for ref in args.to or []]
         tids = args.ids
@@ -62,8 +67,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             omit_originals=args.omit_originals, include_self=args.include_self,
             classical=args.classical, source_organization=args.organization,
             progress=_progress if sys.stderr.isatty() else None)
-    print(f"exported bundle {result.bundle_id}: {len(result.testimonies)} testimonies, "
-          f"{len(result.recipients)} recipients, sha256 {result.file_sha256}")
+    print(_("exported bundle {id}: {testimonies}, {recipients}, sha256 {sha256}").format(
+        id=result.bundle_id, testimonies=_testimonies(len(result.testimonies)),
+        recipients=ngettext("{n} recipient", "{n} recipients", len(result.recipients)).format(
+            n=len(result.recipients)),
+        sha256=result.file_sha256))
     return 0
 
 
@@ -72,10 +80,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         for name in args.files:
             result = bundle.import_bundle(vault, Path(name),
                                           allow_unknown_signer=args.allow_unknown_signer)
-            flag = "" if result.signer_trusted else " (FLAGGED: signer not trusted)"
-            print(f"{result.status}: bundle {result.bundle_id}, "
-                  f"{len(result.testimonies)} testimonies, signer {result.signer_fingerprint}"
-                  f"{flag}")
+            status = (_("imported") if result.status == "imported"
+                      else _("already imported"))
+            line = _("{status}: bundle {id}, {testimonies}, signer {fingerprint}").format(
+                status=status, id=result.bundle_id,
+                testimonies=_testimonies(len(result.testimonies)),
+                fingerprint=result.signer_fingerprint)
+            if not result.signer_trusted:
+                line += " " + _("(FLAGGED: signer not trusted)")
+            print(line)
     return 0
 
 
@@ -91,9 +104,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps(verify.to_json(result), ensure_ascii=False, indent=2))
     else:
         for f in result.findings:
-            print(f"{'PASS' if f.ok else 'FAIL'}  {f.check:<10} {terminal_safe(f.subject)}: "
+            print(f"{_('PASS') if f.ok else _('FAIL')}  {f.check:<10} {terminal_safe(f.subject)}: "
                   f"{terminal_safe(f.detail)}")
-        print("all checks passed" if result.ok else "VERIFICATION FAILED")
+        print(_("all checks passed") if result.ok else _("VERIFICATION FAILED"))
     return 0 if result.ok else 1
 
 
@@ -104,7 +117,8 @@ def _write_report(result: verify.VerifyResult, path: Path) -> None:
         try:
             pdf: Any = importlib.import_module("ui.pdf_report")
         except ModuleNotFoundError as exc:
-            raise UserError(f"PDF reports need the desktop app's Qt: {exc}") from None
+            raise UserError(_("PDF reports need the desktop app's Qt: {reason}").format(
+                reason=exc)) from None
         pdf.html_to_pdf(html, path)
     else:
         atomic_write(path, html.encode("utf-8"))
@@ -114,43 +128,43 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     with _opened(args) as vault:
         folder = bundle.decrypt_bundle(vault, Path(args.bundle), Path(args.out),
                                        allow_unknown_signer=args.allow_unknown_signer)
-    print(f"verified bag written to {folder}")
+    print(_("verified bag written to {path}").format(path=folder))
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export", help="export testimonies as a signed, encrypted bundle")
+    p = sub.add_parser("export", help=_("export testimonies as a signed, encrypted bundle"))
     p.add_argument("--to", action="append", metavar="CONTACT",
-                   help="recipient: contact id, fingerprint or key card file (repeatable)")
-    p.add_argument("--out", required=True, metavar="FILE", help="bundle file to write")
+                   help=_("recipient: contact id, fingerprint or key card file (repeatable)"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("bundle file to write"))
     p.add_argument("--redact-exif", action="store_true",
-                   help="add EXIF-stripped copies of photos (derivatives/)")
+                   help=_("add EXIF-stripped copies of photos (derivatives/)"))
     p.add_argument("--omit-originals", action="store_true",
-                   help="leave the original files out (only metadata and derivatives)")
-    p.add_argument("--include-self", action="store_true", help="I can decrypt it too")
+                   help=_("leave the original files out (only metadata and derivatives)"))
+    p.add_argument("--include-self", action="store_true", help=_("I can decrypt it too"))
     p.add_argument("--classical", action="store_true",
-                   help="encrypt to X25519 only (for age < 1.3), not post-quantum")
+                   help=_("encrypt to X25519 only (for age < 1.3), not post-quantum"))
     p.add_argument("--organization", metavar="NAME",
-                   help="Source-Organization written in bag-info.txt (optional)")
-    p.add_argument("--all", action="store_true", help="every testimony in the vault")
-    p.add_argument("ids", nargs="*", metavar="ID", help="testimony IDs")
+                   help=_("Source-Organization written in bag-info.txt (optional)"))
+    p.add_argument("--all", action="store_true", help=_("every testimony in the vault"))
+    p.add_argument("ids", nargs="*", metavar="ID", help=_("testimony IDs"))
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("import", help="import bundles sent to me (all checks first)")
+    p = sub.add_parser("import", help=_("import bundles sent to me (all checks first)"))
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--allow-unknown-signer", action="store_true",
-                   help="accept a signer who is not a trusted contact (flagged)")
+                   help=_("accept a signer who is not a trusted contact (flagged)"))
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("verify", help="check a bundle, a bag folder or a bag tar")
+    p = sub.add_parser("verify", help=_("check a bundle, a bag folder or a bag tar"))
     p.add_argument("path", metavar="PATH")
-    p.add_argument("--report", metavar="FILE", help="write an HTML or PDF (.pdf) report")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--report", metavar="FILE", help=_("write an HTML or PDF (.pdf) report"))
+    p.add_argument("--json", action="store_true", help=_("machine-readable output"))
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("decrypt", help="decrypt a bundle and write the verified bag")
+    p = sub.add_parser("decrypt", help=_("decrypt a bundle and write the verified bag"))
     p.add_argument("bundle", metavar="BUNDLE")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to create")
+    p.add_argument("--out", required=True, metavar="DIR", help=_("folder to create"))
     p.add_argument("--allow-unknown-signer", action="store_true",
-                   help="accept a signer who is not a trusted contact")
+                   help=_("accept a signer who is not a trusted contact"))
     p.set_defaults(func=cmd_decrypt)
