@@ -29,18 +29,19 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evidence-app",
-        description="Encrypted evidence vault: record testimony offline, export signed "
-        "encrypted bundles, import and verify them.",
+        description=_("Encrypted evidence vault: record testimony offline, export signed "
+                      "encrypted bundles, import and verify them."),
     )
     parser.add_argument("--version", action="version", version=f"evidence-app {__version__}")
-    parser.add_argument("--vault", metavar="DIR", help="vault folder (default: per-user data dir)")
+    parser.add_argument("--vault", metavar="DIR",
+                        help=_("vault folder (default: per-user data dir)"))
     parser.add_argument(
         "--passphrase-file",
         metavar="FILE",
-        help="read the passphrase from the first line of FILE (otherwise: prompt, no echo)",
+        help=_("read the passphrase from the first line of FILE (otherwise: prompt, no echo)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    gui = sub.add_parser("gui", help="open the desktop app (the default with no command)")
+    gui = sub.add_parser("gui", help=_("open the desktop app (the default with no command)"))
     gui.set_defaults(func=_run_gui)
     for name in COMMAND_MODULES:
         try:
@@ -59,7 +60,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     try:
         gui = importlib.import_module("ui.app")
     except ModuleNotFoundError as exc:
-        raise UserError(f"the desktop app is not available: {exc}") from None
+        raise UserError(_("the desktop app is not available: {reason}").format(
+            reason=exc)) from None
     result: int = gui.run(args)
     return result
 

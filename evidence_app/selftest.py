@@ -14,6 +14,8 @@ import sys
 import tempfile
 from collections.abc import Callable
 
+from evidence_app.i18n import _
+
 
 def _check_age_roundtrip() -> str:
     from crypto import age
@@ -92,11 +94,12 @@ def run_self_test(out: io.TextIOBase | None = None) -> bool:
             what = check()
         except Exception as exc:  # noqa: BLE001 - the self-test reports every failure
             ok = False
-            print(f"FAIL {name}: {type(exc).__name__}: {exc}", file=stream)
+            print(_("FAIL {name}: {error}").format(name=name, error=f"{type(exc).__name__}: {exc}"),
+                  file=stream)
         else:
             if what is not None:
-                print(f"ok   {what}", file=stream)
-    print("self-test passed" if ok else "self-test FAILED", file=stream)
+                print(_("ok   {check}").format(check=what), file=stream)
+    print(_("self-test passed") if ok else _("self-test FAILED"), file=stream)
     return ok
 
 
@@ -105,5 +108,5 @@ def _cmd(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("self-test", help="check crypto, SQLCipher and FTS5 in this build")
+    p = sub.add_parser("self-test", help=_("check crypto, SQLCipher and FTS5 in this build"))
     p.set_defaults(func=_cmd)
