@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from crypto.errors import CancelledError
 from evidence_app import records
 from evidence_app.errors import describe_error
-from ui.files import open_files
+from ui.files import dropped_paths, open_files
 from ui.i18n import display_datetime
 from ui.plain import PlainLabel
-from ui.workers import Task, TaskRunner
+from ui.workers import Task, TaskRunner, show_fraction
 
 THUMB = 128
 
@@ -214,7 +214,7 @@ class AttachmentsPanel(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.add_files(paths)
@@ -243,9 +243,7 @@ class AttachmentsPanel(QWidget):
             self._task.cancel()
 
     def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * min(done, total) / total))
+        show_fraction(self.progress, done, total)
 
     def _finish(self) -> None:
         self._task = None

@@ -33,7 +33,7 @@ from evidence_app.search import TestimonySummary
 from ui.clipboard import SecureClipboard
 from ui.files import save_file
 from ui.plain import PlainLabel
-from ui.workers import Task, TaskRunner
+from ui.workers import Task, TaskRunner, show_fraction
 
 
 def _checkable(text: str, data: Any, checked: bool, enabled: bool = True) -> QListWidgetItem:
@@ -252,9 +252,7 @@ class ExportDialog(QDialog):
         return self.task
 
     def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * min(done, total) / total))
+        show_fraction(self.progress, done, total)
 
     def _done(self, result: Any) -> None:
         self.task = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QMimeData, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 
@@ -55,3 +55,8 @@ def save_file(parent: QWidget, caption: str, suggested: str, name_filter: str = 
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     return next(iter(_run(dialog)), None)
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files of a drag and drop (other URLs are ignored)."""
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from crypto.errors import CancelledError
 from evidence_app import bundle
 from evidence_app.errors import describe_error
-from ui.files import open_files
+from ui.files import dropped_paths, open_files
 from ui.plain import PlainLabel, plain_tip
-from ui.workers import Task, TaskRunner
+from ui.workers import Task, TaskRunner, show_fraction
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class ImportView(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
@@ -138,9 +138,7 @@ class ImportView(QWidget):
 
     def _progress(self, done: int, total: int) -> None:
         """Bytes read of the bundle being imported (one bundle after the other)."""
-        if total > 0:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * min(done, total) / total))
+        show_fraction(self.progress, done, total)
 
     def cancel(self) -> None:
         if self.task is not None:

@@ -107,3 +107,10 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every task has returned (used on quit and lock, after cancel_all)."""
         return self._pool.waitForDone(msecs)
+
+
+def show_fraction(bar: Any, done: int, total: int) -> None:
+    """Show ``done`` of ``total`` on a QProgressBar (left as it is while total is unknown)."""
+    if total > 0:
+        bar.setRange(0, 1000)
+        bar.setValue(int(1000 * min(done, total) / total))
