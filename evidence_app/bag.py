@@ -40,6 +40,7 @@ from crypto.errors import CancelledError, CryptoError
 from crypto.hashing import BackgroundHasher
 from evidence_app.bundle_errors import BagInvalidError, BundleSignatureError, UnsafeArchiveError
 from evidence_app.errors import CheckFailed
+from evidence_app.i18n import _
 from evidence_app.safetar import BLOCK, Limits, Readable, check_name, iter_members
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -155,7 +156,7 @@ class BagWriter:
                 else:
                     chunk = src.read(min(CHUNK, left))
                 if not chunk:
-                    raise BagInvalidError(f"{name}: the source ended early")
+                    raise BagInvalidError(_("{path}: the source ended early").format(path=name))
                 digest.update(chunk)
                 self._write(chunk)
                 left -= len(chunk)
@@ -225,7 +226,7 @@ def _read_and_hash(name: str, readinto: Callable[[memoryview], int | None], size
     buffers and hashes each one; this thread encrypts and writes them, in order. Two busy
     threads with about the same work each, for a 2-core machine (docs/performance.md)."""
     free: queue.SimpleQueue[bytearray | None] = queue.SimpleQueue()
-    for _ in range(_DEPTH):
+    for _slot in range(_DEPTH):
         free.put(bytearray(CHUNK))
     ready: queue.SimpleQueue[tuple[bytearray, int] | BaseException | None] = (
         queue.SimpleQueue())
@@ -241,7 +242,7 @@ def _read_and_hash(name: str, readinto: Callable[[memoryview], int | None], size
                     return  # the writing side stopped
                 n = readinto(memoryview(buf)[: min(CHUNK, left)]) or 0
                 if not n:
-                    raise BagInvalidError(f"{name}: the source ended early")
+                    raise BagInvalidError(_("{path}: the source ended early").format(path=name))
                 digest.update(memoryview(buf)[:n])
                 ready.put((buf, n))
                 left -= n
@@ -307,7 +308,7 @@ def _hash_stream(reader: Readable, size: int, keep: bool, progress: Progress | N
                 raise CancelledError("cancelled")
             chunk = reader.read(min(CHUNK, left))
             if not chunk:
-                raise UnsafeArchiveError("a file ended early")
+                raise UnsafeArchiveError(_("a file ended early"))
             digest.update(chunk)
             if parts is not None:
                 parts.append(chunk)
@@ -328,7 +329,7 @@ def _record(scan: BagScan, rel: str, size: int, reader: Readable, keep: Callable
             progress: Progress | None, cancel: Cancel | None, sink: Sink | None = None) -> None:
     if rel in TAG_FILES:
         if size > MAX_TAG_FILE:
-            raise BagInvalidError(f"{rel}: tag file too large")
+            raise BagInvalidError(_("{path}: tag file too large").format(path=rel))
         sha, data = _hash_stream(reader, size, True, progress, cancel)
         assert data is not None
         scan.tags[rel] = data
@@ -356,19 +357,19 @@ def scan_tar(src: Readable, *, keep: Callable[[str, int], bool] = lambda p, s: F
     root: str | None = None
     scan = BagScan(root="")
     for member, reader in iter_members(src, limits):
-        top, _, rel = member.name.partition("/")
+        top, _sep, rel = member.name.partition("/")
         if root is None:
             root = top
             scan.root = top
         elif top != root:
-            raise UnsafeArchiveError("the tar archive has more than one top-level folder")
+            raise UnsafeArchiveError(_("the tar archive has more than one top-level folder"))
         if member.is_dir:
             continue
         if not rel:
-            raise UnsafeArchiveError("the tar archive has a file outside the bag folder")
+            raise UnsafeArchiveError(_("the tar archive has a file outside the bag folder"))
         _record(scan, rel, member.size, reader, keep, progress, cancel, sink)
     if root is None:
-        raise BagInvalidError("the archive is empty")
+        raise BagInvalidError(_("the archive is empty"))
     return scan
 
 
@@ -394,19 +395,19 @@ def _walk(folder: Path) -> Iterator[tuple[str, Path, int]]:
         st = path.lstat()
         if stat.S_ISDIR(st.st_mode):
             if len(stack) >= _MAX_FOLDER_DEPTH:
-                raise BagInvalidError("the bag folder is nested too deeply")
+                raise BagInvalidError(_("the bag folder is nested too deeply"))
             stack.append(_entries(path, name + "/"))
         elif stat.S_ISREG(st.st_mode):
             yield name, path, st.st_size
         else:
-            raise UnsafeArchiveError("the bag folder contains a link or special file")
+            raise UnsafeArchiveError(_("the bag folder contains a link or special file"))
 
 
 def scan_folder(folder: Path, *, keep: Callable[[str, int], bool] = lambda p, s: False,
                 progress: Progress | None = None, cancel: Cancel | None = None) -> BagScan:
     """Hash every file of an unpacked bag folder; links and special files are refused."""
     if folder.is_symlink() or not folder.is_dir():
-        raise BagInvalidError("not a bag folder")
+        raise BagInvalidError(_("not a bag folder"))
     scan = BagScan(root=folder.name)
     for rel, path, size in _walk(folder):
         check_name(rel, Limits())
@@ -431,16 +432,18 @@ def extract_verified(src: Readable, dest: Path, scan: BagScan, *,
                 continue
             want = scan.files.get(rel)
             if want is None or want[1] != member.size or member.name.partition("/")[0] != scan.root:
-                raise BagInvalidError(f"{rel}: differs from the verified content")
+                raise BagInvalidError(_("{path}: differs from the verified content").format(
+                    path=rel))
             target = dest / rel
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             with open(target, "xb") as out:
-                sha, _ = _hash_stream(_Tee(reader, out), member.size, False, None, cancel)
+                sha = _hash_stream(_Tee(reader, out), member.size, False, None, cancel)[0]
             if not hmac_equal(sha, want[0]):
-                raise BagInvalidError(f"{rel}: differs from the verified content")
+                raise BagInvalidError(_("{path}: differs from the verified content").format(
+                    path=rel))
             written.add(rel)
         if written != set(scan.files):
-            raise BagInvalidError("the bag differs from the verified content")
+            raise BagInvalidError(_("the bag differs from the verified content"))
     except BaseException:
         shutil.rmtree(dest, ignore_errors=True)
         raise
@@ -478,18 +481,18 @@ def parse_manifest(data: bytes, what: str) -> dict[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BagInvalidError(f"{what} is not UTF-8") from None
+        raise BagInvalidError(_("{file} is not UTF-8").format(file=what)) from None
     out: dict[str, str] = {}
     for line in text.splitlines():
         parts = line.split(maxsplit=1)
         if not line.strip():
             continue
         if len(parts) != 2 or not _HEX64.fullmatch(parts[0].lower()):
-            raise BagInvalidError(f"{what} has a malformed line")
+            raise BagInvalidError(_("{file} has a malformed line").format(file=what))
         path = decode_path(parts[1].removeprefix("*"))
         check_name(path, Limits())
         if path in out:
-            raise BagInvalidError(f"{what} lists a file twice")
+            raise BagInvalidError(_("{file} lists a file twice").format(file=what))
         out[path] = parts[0].lower()
     return out
 
@@ -499,7 +502,7 @@ def parse_bag_info(data: bytes) -> list[tuple[str, str]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BagInvalidError("bag-info.txt is not UTF-8") from None
+        raise BagInvalidError(_("{file} is not UTF-8").format(file="bag-info.txt")) from None
     out: list[tuple[str, str]] = []
     for line in text.splitlines():
         if line[:1] in (" ", "\t") and out:
@@ -508,7 +511,8 @@ def parse_bag_info(data: bytes) -> list[tuple[str, str]]:
             continue
         label, colon, value = line.partition(":")
         if not colon or not label.strip() or label != label.strip():
-            raise BagInvalidError("bag-info.txt has a malformed line")
+            raise BagInvalidError(_("{file} has a malformed line").format(
+                file="bag-info.txt"))
         out.append((label, value.strip()))
     return out
 

@@ -49,6 +49,7 @@ from crypto.sshsig import (
     verify,
 )
 from evidence_app.errors import UserError
+from evidence_app.i18n import _
 from evidence_app.model import (
     ModelError,
     UntrustedJSONError,
@@ -126,7 +127,7 @@ def make_event(
     """
     public_key = identity_signing_key.public_key()
     if actor_fingerprint != fingerprint_of(public_key):
-        raise CustodyError("actor fingerprint does not match the signing key")
+        raise CustodyError(_("actor fingerprint does not match the signing key"))
     event: dict[str, Any] = {
         "v": EVENT_VERSION,
         "chain": chain,
@@ -142,7 +143,7 @@ def make_event(
     }
     problem = _field_problem(event, need_sig=False)
     if problem:
-        raise CustodyError(f"custody event: {problem}")
+        raise CustodyError(_("custody event: {problem}").format(problem=problem))
     armored = sign(identity_signing_key, _canonical(event), CUSTODY_NAMESPACE)
     event["sig"] = compact_signature(armored)
     return event
@@ -152,7 +153,7 @@ def compact_signature(armored: str) -> str:
     """The base64 body of an armored SSH signature, on one line."""
     lines = armored.strip().splitlines()
     if len(lines) < 3 or lines[0] != _BEGIN or lines[-1] != _END:
-        raise CustodyError("not an armored SSH signature")
+        raise CustodyError(_("not an armored SSH signature"))
     return "".join(line.strip() for line in lines[1:-1])
 
 
@@ -176,7 +177,7 @@ def _canonical(obj: Mapping[str, Any]) -> bytes:
     try:
         return canonical_json(obj)
     except ModelError:
-        raise CustodyError("custody event cannot be written as canonical JSON") from None
+        raise CustodyError(_("custody event cannot be written as canonical JSON")) from None
 
 
 # --- checking events ---------------------------------------------------------------------
@@ -418,32 +419,33 @@ def from_jsonl(data: bytes) -> list[dict[str, Any]]:
     here; :func:`verify_chain` checks them.
     """
     if len(data) > MAX_LOG_BYTES:
-        raise CustodyError("custody log is too large")
+        raise CustodyError(_("custody log is too large"))
     if not data:
         return []
     if not data.endswith(b"\n"):
-        raise CustodyError("custody log does not end with a newline")
+        raise CustodyError(_("custody log does not end with a newline"))
     lines = data[:-1].split(b"\n")
     if len(lines) > MAX_EVENTS:
-        raise CustodyError("custody log has too many events")
+        raise CustodyError(_("custody log has too many events"))
     return [_parse_line(line, number) for number, line in enumerate(lines, start=1)]
 
 
 def _parse_line(line: bytes, number: int) -> dict[str, Any]:
-    where = f"custody log line {number}"
     if len(line) > MAX_LINE_BYTES:
-        raise CustodyError(f"{where}: too long")
+        raise CustodyError(_("custody log line {n}: too long").format(n=number))
     try:
         obj = parse_untrusted_json(line, max_bytes=MAX_LINE_BYTES)
     except UntrustedJSONError as exc:
-        raise CustodyError(f"{where}: {str(exc).removeprefix('input is ')}") from None
+        raise CustodyError(_("custody log line {n}: {problem}").format(
+            n=number, problem=str(exc).removeprefix("input is "))) from None
     if not isinstance(obj, dict):
-        raise CustodyError(f"{where}: not a JSON object")
+        raise CustodyError(_("custody log line {n}: not a JSON object").format(n=number))
     try:
         canonical = canonical_json(obj)
     except ModelError:
-        raise CustodyError(f"{where}: not representable as canonical JSON") from None
+        raise CustodyError(_("custody log line {n}: not representable as canonical "
+                             "JSON").format(n=number)) from None
     if canonical != line:
-        raise CustodyError(f"{where}: not in canonical form")
+        raise CustodyError(_("custody log line {n}: not in canonical form").format(n=number))
     return obj
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from evidence_app import media
 from evidence_app.errors import UserError
+from evidence_app.i18n import _
 
 if TYPE_CHECKING:
     from evidence_app.vault import Vault
@@ -143,7 +144,8 @@ def check_sources(paths: Sequence[Path]) -> list[Path]:
     for number, path in enumerate(paths, start=1):
         p = Path(path)
         if not p.is_file() or not os.access(p, os.R_OK):
-            raise UserError(f"file {number} of {len(paths)} is not a readable file")
+            raise UserError(_("file {number} of {total} is not a readable file").format(
+                number=number, total=len(paths)))
         checked.append(p)
     return checked
 

@@ -35,6 +35,7 @@ from crypto import kdf
 from crypto.errors import WrongPassphraseError
 from evidence_app.db import VaultDamagedError
 from evidence_app.errors import UserError
+from evidence_app.i18n import _, ngettext
 from evidence_app.paths import atomic_write
 
 SlotKind = Literal["passphrase", "recovery"]
@@ -111,9 +112,10 @@ def recovery_secret(untrusted_code: str) -> bytes:
     """The bytes Argon2id stretches for a recovery code as typed (case, spaces, dashes ignored)."""
     code = "".join(ch for ch in untrusted_code.upper() if ch not in " -\t\r\n")
     if not _RECOVERY_RE.fullmatch(code):
-        raise UserError(
-            f"a recovery code has {RECOVERY_LENGTH} characters: letters A-Z and digits 2-7"
-        )
+        raise UserError(ngettext(
+            "a recovery code has {n} character: letters A-Z and digits 2-7",
+            "a recovery code has {n} characters: letters A-Z and digits 2-7",
+            RECOVERY_LENGTH).format(n=RECOVERY_LENGTH))
     return code.encode("ascii")
 
 
@@ -146,7 +148,7 @@ def make_slot(
     set: a slot written with them would fall to a fast passphrase guessing attack.
     """
     if not at_least(params, kdf.DEFAULT) and not test_kdf_active():
-        raise UserError("refusing key derivation parameters below the production minimum")
+        raise UserError(_("refusing key derivation parameters below the production minimum"))
     salt = secrets.token_bytes(kdf.SALT_SIZE)
     unsealed = KeySlot(kind, vault_id, params, salt, b"")
     key = kdf.derive_key(secret, salt, params)
@@ -163,7 +165,8 @@ def open_slot(slot: KeySlot, secret: bytes) -> bytearray:
         word = "passphrase" if slot.kind == "passphrase" else "recovery code"
         raise WrongPassphraseError(f"wrong {word}") from None
     if len(master) != 32:
-        raise VaultDamagedError("key slot holds a key of the wrong size")
+        raise VaultDamagedError(_("{file} holds a key of the wrong size").format(
+            file=slot_path(Path(), slot.kind).name))
     return bytearray(master)
 
 
@@ -178,37 +181,41 @@ def read_slot(vault_dir: Path, kind: SlotKind, vault_id: str) -> KeySlot:
     with open(path, "rb") as fh:
         untrusted = fh.read(_MAX_SLOT_BYTES + 1)
     if len(untrusted) > _MAX_SLOT_BYTES:
-        raise VaultDamagedError(f"the {kind} key slot is too large")
+        raise VaultDamagedError(_("{file} is too large").format(file=path.name))
     try:
         obj = json.loads(untrusted.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise VaultDamagedError(f"the {kind} key slot is not valid JSON") from None
+        raise VaultDamagedError(_("{file} is not valid JSON").format(file=path.name)) from None
     if not isinstance(obj, dict) or set(obj) != _FIELDS:
-        raise VaultDamagedError(f"the {kind} key slot has unexpected fields")
+        raise VaultDamagedError(_("{file} has unexpected fields").format(file=path.name))
     if type(obj["version"]) is not int or (obj["format"], obj["version"], obj["kdf"]) != (
         _FORMAT, _VERSION, "argon2id"
     ):
-        raise VaultDamagedError(f"the {kind} key slot has an unknown format")
+        raise VaultDamagedError(_("{file} has an unknown format").format(file=path.name))
     if obj["kind"] != kind or obj["vault_id"] != vault_id:
-        raise VaultDamagedError(f"the {kind} key slot belongs to another slot or vault")
+        raise VaultDamagedError(_("{file} belongs to another key slot or vault").format(
+            file=path.name))
     params_obj = obj["params"]
     if not isinstance(params_obj, dict):
-        raise VaultDamagedError(f"the {kind} key slot has malformed parameters")
+        raise VaultDamagedError(_("{file} has malformed parameters").format(file=path.name))
     try:
         params = kdf.Argon2Params.from_dict(params_obj)
     except WrongPassphraseError:
-        raise VaultDamagedError(f"the {kind} key slot has invalid parameters") from None
+        raise VaultDamagedError(_("{file} has invalid parameters").format(
+            file=path.name)) from None
     salt = _b64(obj["salt"], kind)
     wrapped = _b64(obj["wrapped_key"], kind)
     if len(salt) != kdf.SALT_SIZE:
-        raise VaultDamagedError(f"the {kind} key slot has a malformed salt")
+        raise VaultDamagedError(_("{file} has a malformed salt").format(file=path.name))
     return KeySlot(kind, vault_id, params, salt, wrapped)
 
 
-def _b64(untrusted: object, kind: str) -> bytes:
+def _b64(untrusted: object, kind: SlotKind) -> bytes:
     if not isinstance(untrusted, str):
-        raise VaultDamagedError(f"the {kind} key slot has a malformed field")
+        raise VaultDamagedError(_("{file} has a malformed field").format(
+            file=slot_path(Path(), kind).name))
     try:
         return binascii.a2b_base64(untrusted.encode("ascii"), strict_mode=True)
     except (binascii.Error, UnicodeEncodeError):
-        raise VaultDamagedError(f"the {kind} key slot has malformed base64") from None
+        raise VaultDamagedError(_("{file} has malformed base64").format(
+            file=slot_path(Path(), kind).name)) from None

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from evidence_app.errors import UserError
+from evidence_app.i18n import _, ngettext
 from evidence_app.rome_statute import ACTS
 
 SCHEMA_VERSION = 1
@@ -266,16 +267,17 @@ def parse_untrusted_json(data: bytes | str, *, max_bytes: int,
     Raises :class:`UntrustedJSONError`; callers turn it into their own error class.
     """
     if len(data) > max_bytes:
-        raise UntrustedJSONError("input is too large")
+        raise UntrustedJSONError(_("input is too large"))
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         obj = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except UnicodeDecodeError:
-        raise UntrustedJSONError("input is not UTF-8") from None
+        raise UntrustedJSONError(_("input is not UTF-8")) from None
     except RecursionError:
-        raise UntrustedJSONError("input is nested too deeply") from None
+        raise UntrustedJSONError(_("input is nested too deeply")) from None
     except ValueError as exc:
-        raise UntrustedJSONError(f"not valid JSON ({_one_line_json_error(exc)})") from None
+        raise UntrustedJSONError(_("not valid JSON ({error})").format(
+            error=_one_line_json_error(exc))) from None
     stack: list[tuple[Any, int]] = [(obj, 1)]
     while stack:  # iterative: the depth check itself must not recurse
         node, depth = stack.pop()
@@ -284,7 +286,7 @@ def parse_untrusted_json(data: bytes | str, *, max_bytes: int,
         for child in children:
             if isinstance(child, (dict, list)):
                 if depth >= max_depth:
-                    raise UntrustedJSONError("input is nested too deeply")
+                    raise UntrustedJSONError(_("input is nested too deeply"))
                 stack.append((child, depth + 1))
     return obj
 
@@ -302,13 +304,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"duplicate key {_echo(key)}")
+            raise ValueError(_("duplicate key {key}").format(key=_echo(key)))
         out[key] = value
     return out
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed")
+    raise ValueError(_("{name} is not allowed").format(name=name))
 
 
 def _one_line_json_error(exc: ValueError) -> str:
@@ -325,10 +327,11 @@ def validate_input(obj: object) -> TestimonyInput:
     d = _object(obj, "$", TOP_KEYS)
     version = d.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version != SCHEMA_VERSION:
-        raise ModelError("$.schema_version", f"must be {SCHEMA_VERSION}")
+        raise ModelError("$.schema_version", _("must be {version}").format(
+            version=SCHEMA_VERSION))
     title = _short(d.get("title"), "$.title")
     if title is None:
-        raise ModelError("$.title", "is required")
+        raise ModelError("$.title", _("is required"))
     languages: list[str] = []
     single = _lang(d.get("language"), "$.language")
     if single is not None:
@@ -368,12 +371,12 @@ def _echo(key: str) -> str:
 
 def _object(value: object, path: str, allowed: frozenset[str]) -> Mapping[str, object]:
     if not isinstance(value, dict):
-        raise ModelError(path, "must be an object")
+        raise ModelError(path, _("must be an object"))
     for key in value:
         if not isinstance(key, str):
-            raise ModelError(path, "keys must be strings")
+            raise ModelError(path, _("keys must be strings"))
         if key not in allowed:
-            raise ModelError(path, f"unknown key {_echo(key)}")
+            raise ModelError(path, _("unknown key {key}").format(key=_echo(key)))
     return value
 
 
@@ -382,15 +385,16 @@ def _string(value: object, path: str, limit: int, bad: re.Pattern[str]) -> str |
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ModelError(path, "must be a string")
+        raise ModelError(path, _("must be a string"))
     if len(value) > limit:
-        raise ModelError(path, f"is longer than {limit} characters")
+        raise ModelError(path, ngettext("is longer than {n} character",
+                                         "is longer than {n} characters", limit).format(n=limit))
     if bad.search(value):
-        raise ModelError(path, "contains control characters")
+        raise ModelError(path, _("contains control characters"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ModelError(path, "is not valid Unicode text") from None
+        raise ModelError(path, _("is not valid Unicode text")) from None
     value = value.strip()
     return value or None
 
@@ -406,14 +410,14 @@ def _long(value: object, path: str) -> str | None:
 def _short_item(value: object, path: str) -> str:
     text = _short(value, path)
     if text is None:
-        raise ModelError(path, "must not be empty")
+        raise ModelError(path, _("must not be empty"))
     return text
 
 
 def _long_item(value: object, path: str) -> str:
     text = _long(value, path)
     if text is None:
-        raise ModelError(path, "must not be empty")
+        raise ModelError(path, _("must not be empty"))
     return text
 
 
@@ -421,16 +425,18 @@ def _list(value: object, path: str, item: Callable[[object, str], T]) -> list[T]
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ModelError(path, "must be a list")
+        raise ModelError(path, _("must be a list"))
     if len(value) > LIST_MAX:
-        raise ModelError(path, f"has more than {LIST_MAX} items")
+        raise ModelError(path, ngettext("has more than {n} item", "has more than {n} items",
+                                         LIST_MAX).format(n=LIST_MAX))
     return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
 
 
 def _unique(items: list[str], path: str) -> tuple[str, ...]:
     for i, item in enumerate(items):
         if item in items[:i]:
-            raise ModelError(f"{path}[{i}]", f"duplicate value {_echo(item)}")
+            raise ModelError(f"{path}[{i}]", _("duplicate value {value}").format(
+                value=_echo(item)))
     return tuple(items)
 
 
@@ -439,7 +445,7 @@ def _choice(value: object, path: str, allowed: Mapping[str, str]) -> str | None:
         return None
     if not isinstance(value, str) or value not in allowed:
         options = ", ".join(allowed)
-        raise ModelError(path, f"must be one of: {options}")
+        raise ModelError(path, _("must be one of: {options}").format(options=options))
     return value
 
 
@@ -451,7 +457,7 @@ def _lang(value: object, path: str) -> str | None:
 
 def _lang_item(value: object, path: str) -> str:
     if not isinstance(value, str) or len(value) > 35 or not _LANG_RE.fullmatch(value):
-        raise ModelError(path, 'must be a language code such as "tg" or "ru"')
+        raise ModelError(path, _('must be a language code such as "tg" or "ru"'))
     return value
 
 
@@ -460,7 +466,7 @@ def _iso_date_or_datetime(value: object, path: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ModelError(path, "must be a string")
+        raise ModelError(path, _("must be a string"))
     try:
         if _DATE_RE.fullmatch(value):
             date.fromisoformat(value)
@@ -469,8 +475,8 @@ def _iso_date_or_datetime(value: object, path: str) -> str | None:
             datetime.fromisoformat(value)
             return value
     except ValueError:
-        raise ModelError(path, "is not a real date") from None
-    raise ModelError(path, "must be an ISO 8601 date (YYYY-MM-DD) or date-time")
+        raise ModelError(path, _("is not a real date")) from None
+    raise ModelError(path, _("must be an ISO 8601 date (YYYY-MM-DD) or date-time"))
 
 
 def _partial_date(value: object, path: str, precision: str) -> str:
@@ -478,12 +484,13 @@ def _partial_date(value: object, path: str, precision: str) -> str:
     pattern = _PARTIAL_DATE_RE[precision]
     if not isinstance(value, str) or not pattern.fullmatch(value):
         form = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}[precision]
-        raise ModelError(path, f"must be {form} for {precision} precision")
+        raise ModelError(path, _("must be {form} for {precision} precision").format(
+            form=form, precision=precision))
     padded = value + {"day": "", "month": "-01", "year": "-01-01"}[precision]
     try:
         date.fromisoformat(padded)
     except ValueError:
-        raise ModelError(path, "is not a real date") from None
+        raise ModelError(path, _("is not a real date")) from None
     return value
 
 
@@ -528,18 +535,18 @@ def _consent(value: object, path: str) -> Consent:
     d = _object(value, path, CONSENT_KEYS)
     given = d.get("given")
     if type(given) is not bool:
-        raise ModelError(f"{path}.given", "must be true or false")
+        raise ModelError(f"{path}.given", _("must be true or false"))
 
     def scope_item(v: object, p: str) -> str:
         choice = _choice(v, p, CONSENT_SCOPES)
         if choice is None:
-            raise ModelError(p, "must not be null")
+            raise ModelError(p, _("must not be null"))
         return choice
 
     consent_date = _iso_date_or_datetime(d.get("date"), f"{path}.date")
     withdrawal = _iso_date_or_datetime(d.get("withdrawal_date"), f"{path}.withdrawal_date")
     if consent_date and withdrawal and withdrawal[:10] < consent_date[:10]:
-        raise ModelError(f"{path}.withdrawal_date", "is before the consent date")
+        raise ModelError(f"{path}.withdrawal_date", _("is before the consent date"))
     return Consent(
         given=given,
         method=_choice(d.get("method"), f"{path}.method", CONSENT_METHODS),
@@ -555,9 +562,9 @@ def _consent(value: object, path: str) -> Consent:
 
 def _act(value: object, path: str) -> str:
     if not isinstance(value, str):
-        raise ModelError(path, "must be an act code string")
+        raise ModelError(path, _("must be an act code string"))
     if value not in ACTS:
-        raise ModelError(path, f"unknown act code {_echo(value)}")
+        raise ModelError(path, _("unknown act code {code}").format(code=_echo(value)))
     return value
 
 
@@ -571,16 +578,17 @@ def _incident(value: object, path: str) -> Incident:
     if precision == "unknown":
         for key, raw in (("date_from", raw_from), ("date_to", raw_to)):
             if raw is not None:
-                raise ModelError(f"{path}.{key}", "must be absent when the date is unknown")
+                raise ModelError(f"{path}.{key}", _("must be absent when the date is unknown"))
     else:
         if raw_from is None:
-            raise ModelError(f"{path}.date_from", f"is required for {precision} precision")
+            raise ModelError(f"{path}.date_from", _(
+                "is required for {precision} precision").format(precision=precision))
         date_from = _partial_date(raw_from, f"{path}.date_from", precision)
         date_to = date_from
         if raw_to is not None:
             date_to = _partial_date(raw_to, f"{path}.date_to", precision)
         if date_to < date_from:
-            raise ModelError(f"{path}.date_to", "is before date_from")
+            raise ModelError(f"{path}.date_to", _("is before date_from"))
     return Incident(
         date_precision=precision,
         date_from=date_from,
@@ -617,26 +625,28 @@ def missing_for_complete(t: TestimonyInput) -> list[str]:
     """
     missing: list[str] = []
     if t.narrative is None:
-        missing.append("$.narrative: the testimony text is empty")
+        missing.append("$.narrative: " + _("the testimony text is empty"))
     if t.witness is None or t.witness.pseudonym is None:
-        missing.append("$.witness.pseudonym: the witness has no pseudonym")
+        missing.append("$.witness.pseudonym: " + _("the witness has no pseudonym"))
     iv = t.interview
     if iv is None or iv.date is None:
-        missing.append("$.interview.date: the interview date is missing")
+        missing.append("$.interview.date: " + _("the interview date is missing"))
     if iv is None or iv.interviewer is None:
-        missing.append("$.interview.interviewer: the interviewer is missing")
+        missing.append("$.interview.interviewer: " + _("the interviewer is missing"))
     c = t.consent
     if c is None or not c.given:
-        missing.append("$.consent.given: informed consent is not recorded as given")
+        missing.append("$.consent.given: " + _("informed consent is not recorded as given"))
         return missing
     if c.withdrawal_date is not None:
-        missing.append("$.consent.withdrawal_date: consent has been withdrawn")
+        missing.append("$.consent.withdrawal_date: " + _("consent has been withdrawn"))
     if c.method is None:
-        missing.append("$.consent.method: how consent was given is missing")
+        missing.append("$.consent.method: " + _("how consent was given is missing"))
     if not c.scope:
-        missing.append("$.consent.scope: no one is named with whom the testimony may be shared")
+        missing.append("$.consent.scope: "
+                       + _("no one is named with whom the testimony may be shared"))
     if c.identity_disclosure is None:
-        missing.append("$.consent.identity_disclosure: the identity-disclosure choice is missing")
+        missing.append("$.consent.identity_disclosure: "
+                       + _("the identity-disclosure choice is missing"))
     return missing
 
 
@@ -655,4 +665,4 @@ def canonical_json(obj: object) -> bytes:
         )
         return text.encode("utf-8")
     except (TypeError, ValueError, RecursionError):
-        raise ModelError("$", "cannot be written as canonical JSON") from None
+        raise ModelError("$", _("cannot be written as canonical JSON")) from None

@@ -26,6 +26,7 @@ from crypto.errors import CancelledError, CryptoError
 from evidence_app import custody, model
 from evidence_app.db import VaultDamagedError
 from evidence_app.errors import UserError
+from evidence_app.i18n import _
 from evidence_app.intake import (
     ATTACHMENT_COLUMNS,
     AttachmentInfo,
@@ -242,7 +243,8 @@ def _text(value: Any) -> str:
 
 def _refuse_incomplete(prep: _Prepared) -> None:
     if prep.missing:
-        raise UserError("cannot mark complete, missing: " + "; ".join(prep.missing))
+        raise UserError(_("cannot mark complete, missing: {items}").format(
+            items="; ".join(prep.missing)))
 
 
 def _write_version(conn: Any, vault: Vault, tid: str, version: int, prep: _Prepared,
@@ -290,7 +292,7 @@ def _require_testimony(conn: Any, tid: str) -> tuple[int, str]:
     row = conn.execute("SELECT current_version, status FROM testimonies WHERE id = ?",
                        (tid,)).fetchone()
     if row is None:
-        raise UserError(f"no testimony with id {_safe_id(tid)}")
+        raise UserError(_("no testimony with id {id}").format(id=_safe_id(tid)))
     return int(row[0]), str(row[1])
 
 
@@ -368,7 +370,7 @@ def set_status(vault: Vault, tid: str, status: str) -> None:
     """Mark a testimony draft or complete; complete needs what ``missing_for_complete``
     lists for the current version (UserError naming each missing item)."""
     if status not in model.STATUSES:
-        raise UserError("status must be draft or complete")
+        raise UserError(_("status must be draft or complete"))
     with vault.transaction() as conn:
         version, old = _require_testimony(conn, tid)
         if old == status:
@@ -392,7 +394,8 @@ def get_version(vault: Vault, tid: str, version: int, *,
     row = vault.db.execute("SELECT data FROM testimony_versions WHERE testimony_id = ? "
                            "AND version = ?", (tid, version)).fetchone()
     if row is None:
-        raise UserError(f"no version {int(version)} of testimony {_safe_id(tid)}")
+        raise UserError(_("no version {version} of testimony {id}").format(
+            version=int(version), id=_safe_id(tid)))
     data: dict[str, Any] = json.loads(row[0])
     if include_identity:
         ident = vault.db.execute("SELECT data FROM sealed_identities WHERE testimony_id = ? "
@@ -407,7 +410,7 @@ def get_testimony(vault: Vault, tid: str, *, include_identity: bool = False) -> 
     row = vault.db.execute("SELECT current_version, status, created_at, updated_at, origin "
                            "FROM testimonies WHERE id = ?", (tid,)).fetchone()
     if row is None:
-        raise UserError(f"no testimony with id {_safe_id(tid)}")
+        raise UserError(_("no testimony with id {id}").format(id=_safe_id(tid)))
     data = get_version(vault, tid, int(row[0]), include_identity=include_identity)
     data.update(id=tid, version=int(row[0]), status=row[1], created_at=row[2],
                 updated_at=row[3], origin=row[4],
@@ -420,7 +423,7 @@ def get_summary(vault: Vault, tid: str) -> TestimonySummary:
     (so a list can update the one row a save changed instead of reloading)."""
     found = _summaries(vault.db, [tid])
     if not found:
-        raise UserError(f"no testimony with id {_safe_id(tid)}")
+        raise UserError(_("no testimony with id {id}").format(id=_safe_id(tid)))
     return found[0]
 
 
@@ -429,7 +432,7 @@ def history(vault: Vault, tid: str) -> list[VersionInfo]:
     rows = vault.db.execute("SELECT version, created_at, author, sha256 FROM testimony_versions "
                             "WHERE testimony_id = ? ORDER BY version", (tid,)).fetchall()
     if not rows:
-        raise UserError(f"no testimony with id {_safe_id(tid)}")
+        raise UserError(_("no testimony with id {id}").format(id=_safe_id(tid)))
     return [VersionInfo(int(r[0]), r[1], r[2], r[3]) for r in rows]
 
 
@@ -463,7 +466,7 @@ def attach(vault: Vault, tid: str, paths: Sequence[Path], *, progress: ProgressF
 def _attachment_row(vault: Vault, aid: str, columns: str) -> tuple[Any, ...]:
     row = vault.db.execute(f"SELECT {columns} FROM attachments WHERE id = ?", (aid,)).fetchone()  # noqa: S608
     if row is None:
-        raise UserError(f"no attachment with id {_safe_id(aid)}")
+        raise UserError(_("no attachment with id {id}").format(id=_safe_id(aid)))
     return tuple(row)
 
 

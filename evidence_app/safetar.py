@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from evidence_app.bundle_errors import UnsafeArchiveError
+from evidence_app.i18n import _
 from evidence_app.safetext import has_unsafe_characters
 
 BLOCK = 512
@@ -88,7 +89,7 @@ class MemberReader:
                 n = len(data)
                 view[done : done + n] = data
             if not n:
-                raise UnsafeArchiveError("the tar archive is truncated")
+                raise UnsafeArchiveError(_("the tar archive is truncated"))
             done += n
         self._left -= done
         return done
@@ -105,7 +106,7 @@ def _read_exact(src: Readable, n: int) -> bytes:
     while left > 0:
         chunk = src.read(left)
         if not chunk:
-            raise UnsafeArchiveError("the tar archive is truncated")
+            raise UnsafeArchiveError(_("the tar archive is truncated"))
         parts.append(chunk)
         left -= len(chunk)
     return b"".join(parts)
@@ -114,9 +115,10 @@ def _read_exact(src: Readable, n: int) -> bytes:
 def _octal(field: bytes, what: str) -> int:
     text = field.rstrip(b"\0 ").lstrip(b" ")
     if field[:1] and field[0] & 0x80:
-        raise UnsafeArchiveError(f"unsupported binary number in a tar {what} field")
+        raise UnsafeArchiveError(_("unsupported binary number in the tar field {field}").format(
+            field=what))
     if not text or any(c not in b"01234567" for c in text):
-        raise UnsafeArchiveError(f"malformed tar {what} field")
+        raise UnsafeArchiveError(_("malformed tar field {field}").format(field=what))
     return int(text, 8)
 
 
@@ -134,7 +136,7 @@ def _checksum_ok(block: bytes) -> bool:
 def _pax_size(value: str) -> int:
     """A pax ``size`` value: ASCII digits only (``str.isdigit`` also accepts "²" or "٣")."""
     if not 1 <= len(value) <= 20 or any(c not in "0123456789" for c in value):
-        raise UnsafeArchiveError("malformed pax header")
+        raise UnsafeArchiveError(_("malformed pax header"))
     return int(value)
 
 
@@ -145,21 +147,21 @@ def _parse_pax(data: bytes) -> dict[str, str]:
     while pos < len(data):
         space = data.find(b" ", pos, pos + 20)
         if space <= pos or not data[pos:space].isdigit():
-            raise UnsafeArchiveError("malformed pax header")
+            raise UnsafeArchiveError(_("malformed pax header"))
         length = int(data[pos:space])
         record = data[pos : pos + length]
         if length <= space - pos + 1 or len(record) != length or not record.endswith(b"\n"):
-            raise UnsafeArchiveError("malformed pax header")
+            raise UnsafeArchiveError(_("malformed pax header"))
         key, eq, value = record[space - pos + 1 : -1].partition(b"=")
         if not eq or not key:
-            raise UnsafeArchiveError("malformed pax header")
+            raise UnsafeArchiveError(_("malformed pax header"))
         try:
             out[key.decode("utf-8")] = value.decode("utf-8")
         except UnicodeDecodeError:
-            raise UnsafeArchiveError("pax header is not UTF-8") from None
+            raise UnsafeArchiveError(_("pax header is not UTF-8")) from None
         pos += length
     if any(k.startswith("GNU.sparse") for k in out):
-        raise UnsafeArchiveError("sparse files are not allowed in a bundle")
+        raise UnsafeArchiveError(_("sparse files are not allowed in a bundle"))
     return out
 
 
@@ -167,14 +169,14 @@ def check_name(raw: str, limits: Limits) -> str:
     """The normalised relative name, or :class:`UnsafeArchiveError` if it is not safe."""
     name = raw[:-1] if raw.endswith("/") else raw
     if len(name.encode("utf-8")) > limits.max_name_bytes:
-        raise UnsafeArchiveError("a tar member name is too long")
+        raise UnsafeArchiveError(_("a tar member name is too long"))
     if not name or name.startswith("/"):
-        raise UnsafeArchiveError("absolute or empty path in the tar archive")
+        raise UnsafeArchiveError(_("absolute or empty path in the tar archive"))
     if has_unsafe_characters(name) or any(c in "\\:" for c in name):
-        raise UnsafeArchiveError("control character, backslash or colon in a tar member name")
+        raise UnsafeArchiveError(_("control character, backslash or colon in a tar member name"))
     for part in name.split("/"):
         if part in ("", ".", ".."):
-            raise UnsafeArchiveError("path traversal ('..', '.' or '//') in the tar archive")
+            raise UnsafeArchiveError(_("path traversal ('..', '.' or '//') in the tar archive"))
     return name
 
 
@@ -199,25 +201,27 @@ def iter_members(src: Readable, limits: Limits | None = None,
             block += _read_exact(src, BLOCK - len(block)) if block else b""
         if not block:
             raise UnsafeArchiveError(
-                "not a tar archive" if first else "the tar archive is truncated")
+                _("not a tar archive") if first else _("the tar archive is truncated"))
         if block == bytes(BLOCK):
             if pax is not None:
-                raise UnsafeArchiveError("pax header without a member")
+                raise UnsafeArchiveError(_("pax header without a member"))
             _check_trailer(src)
             return
         if not _checksum_ok(block) or block[257:263] not in (b"ustar\x00", b"ustar "):
-            raise UnsafeArchiveError("not a tar archive" if first else "malformed tar header")
+            raise UnsafeArchiveError(
+                _("not a tar archive") if first else _("malformed tar header"))
         first = False
         kind = block[156:157]
         size = _octal(block[124:136], "size")
         if kind == b"x":
             if pax is not None or size > lim.max_pax_bytes:
-                raise UnsafeArchiveError("oversized or repeated pax header")
+                raise UnsafeArchiveError(_("oversized or repeated pax header"))
             data = _read_exact(src, _padded(size))
             pax = _parse_pax(data[:size])
             continue
         if kind not in (b"0", b"\0", b"5"):
-            raise UnsafeArchiveError("links, devices or special files are not allowed in a bundle")
+            raise UnsafeArchiveError(
+                _("links, devices or special files are not allowed in a bundle"))
         raw = _header_name(block)
         if pax is not None:
             if "path" in pax:
@@ -227,14 +231,14 @@ def iter_members(src: Readable, limits: Limits | None = None,
             pax = None
         is_dir = kind == b"5"
         if is_dir and size:
-            raise UnsafeArchiveError("malformed tar header")
+            raise UnsafeArchiveError(_("malformed tar header"))
         name = check_name(raw, lim)
         count += 1
         total += size
         if count > lim.max_members:
-            raise UnsafeArchiveError("too many members in the tar archive")
+            raise UnsafeArchiveError(_("too many members in the tar archive"))
         if size > lim.max_file_size or total > lim.max_total_size:
-            raise UnsafeArchiveError("a tar member or the archive is too large")
+            raise UnsafeArchiveError(_("a tar member or the archive is too large"))
         _check_unique(name, is_dir, seen, files, parents)
         reader = MemberReader(src, size)
         yield Member(name, is_dir, size), reader
@@ -255,21 +259,21 @@ def _header_name(block: bytes) -> str:
     try:
         return name.decode("utf-8")
     except UnicodeDecodeError:
-        raise UnsafeArchiveError("a tar member name is not UTF-8") from None
+        raise UnsafeArchiveError(_("a tar member name is not UTF-8")) from None
 
 
 def _check_unique(name: str, is_dir: bool, seen: set[str], files: set[str],
                   parents: set[str]) -> None:
     key = name.casefold()
     if key in seen:
-        raise UnsafeArchiveError("duplicate name in the tar archive")
+        raise UnsafeArchiveError(_("duplicate name in the tar archive"))
     seen.add(key)
     ancestors = []
     parts = key.split("/")
     for i in range(1, len(parts)):
         ancestors.append("/".join(parts[:i]))
     if any(a in files for a in ancestors) or (not is_dir and key in parents):
-        raise UnsafeArchiveError("a tar member is both a file and a folder")
+        raise UnsafeArchiveError(_("a tar member is both a file and a folder"))
     parents.update(ancestors)
     if not is_dir:
         files.add(key)
@@ -284,4 +288,4 @@ def _check_trailer(src: Readable) -> None:
             return
         seen += len(chunk)
         if chunk.count(0) != len(chunk) or seen > _MAX_TRAILER:
-            raise UnsafeArchiveError("data after the end of the tar archive")
+            raise UnsafeArchiveError(_("data after the end of the tar archive"))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from evidence_app.errors import UserError
+from evidence_app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from evidence_app.vault import Vault
@@ -111,7 +112,8 @@ def _conds(filters: Filters | None) -> list[_Cond]:
     conds: list[_Cond] = []
     if filters.status is not None:
         if filters.status not in ("draft", "complete"):
-            raise UserError(f"unknown status filter {filters.status!r}")
+            raise UserError(_("unknown status filter {status}").format(
+                status=repr(filters.status)))
         # "+": checked per row, so the planner walks the sort index rather than this one.
         conds.append(_Cond("SELECT id AS testimony_id FROM testimonies WHERE status = ?",
                            "+t.status = ?", (filters.status,), unique=True))
@@ -126,7 +128,7 @@ def _conds(filters: Filters | None) -> list[_Cond]:
     low = date_bounds(filters.incident_from)[0] if filters.incident_from else None
     high = date_bounds(filters.incident_to)[1] if filters.incident_to else None
     if filters.incident_from and low is None or filters.incident_to and high is None:
-        raise UserError("incident date filter must be YYYY, YYYY-MM or YYYY-MM-DD")
+        raise UserError(_("incident date filter must be YYYY, YYYY-MM or YYYY-MM-DD"))
     if low is not None or high is not None:
         sub = []
         params: list[str] = []
@@ -218,7 +220,8 @@ def _summaries(db: Any, ids: list[str]) -> list[TestimonySummary]:
 
 def _check_page(offset: int, limit: int) -> None:
     if offset < 0 or not 0 < limit <= MAX_LIMIT:
-        raise UserError(f"offset must be >= 0 and limit between 1 and {MAX_LIMIT}")
+        raise UserError(_("offset must be >= 0 and limit between 1 and {max}").format(
+            max=MAX_LIMIT))
 
 
 def list_testimonies(vault: Vault, *, offset: int = 0, limit: int = 100, sort: str = "updated_at",
@@ -230,9 +233,9 @@ def list_testimonies(vault: Vault, *, offset: int = 0, limit: int = 100, sort: s
     straight off the index; filters are planned by :func:`_plan`.
     """
     if sort not in SORT_COLUMNS:
-        raise UserError(f"cannot sort by {sort!r}")
+        raise UserError(_("cannot sort by {column}").format(column=repr(sort)))
     _check_page(offset, limit)
-    where, params, _ = _plan(vault.db, _conds(filters), offset + limit)
+    where, params, _driven = _plan(vault.db, _conds(filters), offset + limit)
     order = "DESC" if descending else "ASC"
     # Only fixed SQL fragments and whitelisted column names are formatted in; values are bound.
     sql = (f"SELECT t.id FROM testimonies t {where} "  # noqa: S608
@@ -288,9 +291,11 @@ def match_expression(query: str) -> str:
         quoted = '"' + word.replace('"', '""') + '"'
         terms.append(quoted + ("*" if prefix else ""))
     if not terms:
-        raise UserError("the search query has no words to search for")
+        raise UserError(_("the search query has no words to search for"))
     if len(terms) > MAX_QUERY_TERMS:
-        raise UserError(f"the search query has more than {MAX_QUERY_TERMS} words")
+        raise UserError(ngettext("the search query has more than {n} word",
+                                  "the search query has more than {n} words",
+                                  MAX_QUERY_TERMS).format(n=MAX_QUERY_TERMS))
     return " ".join(terms)
 
 

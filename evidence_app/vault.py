@@ -34,11 +34,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from crypto import kdf
 from crypto.errors import CryptoError
-from crypto.identity import KeyCard, PersonalIdentity
+from crypto.identity import MAX_NAME_CHARS, KeyCard, PersonalIdentity
 from evidence_app import keyslots
 from evidence_app.blobstore import BlobStore, clean_tmp
 from evidence_app.db import VaultDamagedError, VaultLockedError, open_database
 from evidence_app.errors import UserError
+from evidence_app.i18n import _, ngettext
 from evidence_app.keyslots import KeySlot, SlotKind
 from evidence_app.paths import (
     atomic_write,
@@ -115,31 +116,33 @@ def _check_passphrase(passphrase: str) -> bytes:
     """A new passphrase: at least MIN_PASSPHRASE_CHARS characters, not counting leading and
     trailing whitespace (a seized vault is attacked by guessing it offline)."""
     if len(passphrase.strip()) < MIN_PASSPHRASE_CHARS:
-        raise UserError(f"the passphrase must have at least {MIN_PASSPHRASE_CHARS} characters "
-                        "(several words are easier to remember)")
+        raise UserError(ngettext(
+            "the passphrase must have at least {n} character (several words are easier to "
+            "remember)", "the passphrase must have at least {n} characters (several words are "
+            "easier to remember)", MIN_PASSPHRASE_CHARS).format(n=MIN_PASSPHRASE_CHARS))
     return keyslots.passphrase_secret(passphrase)
 
 
 def _read_marker(path: Path) -> str:
     """The vault id from ``vault.json``; NoVaultError / VaultDamagedError otherwise."""
     if not Vault.exists(path):
-        raise NoVaultError("there is no vault at this location")
+        raise NoVaultError(_("there is no vault at this location"))
     try:
         with open(path / _MARKER, "rb") as fh:
             untrusted = json.loads(fh.read(4096).decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise VaultDamagedError("the vault marker file is not valid JSON") from None
+        raise VaultDamagedError(_("the vault marker file (vault.json) is not valid JSON")) from None
     if (
         not isinstance(untrusted, dict)
         or untrusted.get("format") != _FORMAT
         or type(untrusted.get("version")) is not int
     ):
-        raise VaultDamagedError("the vault marker file is malformed")
+        raise VaultDamagedError(_("the vault marker file (vault.json) is malformed"))
     if untrusted["version"] > _VERSION:
-        raise UserError("this vault was made by a newer version of the app; update it")
+        raise UserError(_("this vault was made by a newer version of the app; update the app"))
     vault_id = untrusted.get("vault_id")
     if not isinstance(vault_id, str) or len(vault_id) != 32 or vault_id.strip("0123456789abcdef"):
-        raise VaultDamagedError("the vault marker file has a malformed vault id")
+        raise VaultDamagedError(_("the vault marker file (vault.json) has a malformed vault ID"))
     return vault_id
 
 
@@ -159,7 +162,7 @@ class _FolderLock:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             fh.close()
-            raise VaultBusyError("the vault is open in another window or process") from None
+            raise VaultBusyError(_("the vault is open in another window or process")) from None
         self._fh: IO[bytes] | None = fh
 
     def release(self) -> None:
@@ -194,16 +197,16 @@ class Vault:
                 except sqlcipher3.OperationalError:
                     raise
                 except sqlcipher3.DatabaseError:  # a damaged page (its HMAC fails)
-                    raise VaultDamagedError("the vault database is damaged: its schema or "
-                                            "identity pages cannot be read") from None
+                    raise VaultDamagedError(_("the vault database is damaged: its schema or "
+                                              "identity pages cannot be read")) from None
                 if row is None:
-                    raise VaultDamagedError("the vault has no identity")
+                    raise VaultDamagedError(_("the vault has no identity"))
                 try:
                     self._identity: PersonalIdentity | None = PersonalIdentity.unseal(
                         bytes(row[0]), bytes(identity_key)
                     )
                 except CryptoError:
-                    raise VaultDamagedError("the vault's identity does not open") from None
+                    raise VaultDamagedError(_("the vault's identity does not open")) from None
                 self._blobs: BlobStore | None = BlobStore(path / "blobs", path / "tmp", blob_key)
             except BaseException:
                 self._db.close()
@@ -248,11 +251,15 @@ class Vault:
         path = Path(path)
         secret = _check_passphrase(passphrase)
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            raise UserError("the vault folder already exists and is not empty")
+            raise UserError(_("the vault folder already exists and is not empty"))
         try:
             identity = PersonalIdentity.generate(name)
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
+        except ValueError:
+            raise UserError(ngettext(
+                "the name must have 1 to {n} character, without control characters or "
+                "spaces at either end", "the name must have 1 to {n} characters, without "
+                "control characters or spaces at either end", MAX_NAME_CHARS).format(
+                    n=MAX_NAME_CHARS)) from None
         params = kdf_params or kdf.calibrate()
         vault_id = secrets.token_hex(16)
         master = bytearray(secrets.token_bytes(32))
@@ -346,7 +353,8 @@ class Vault:
         try:
             slot = keyslots.read_slot(path, kind, vault_id)
         except FileNotFoundError:
-            raise NoVaultError(f"the vault has no {kind} key slot") from None
+            raise NoVaultError(_("the vault has no key slot file {file}").format(
+                file=keyslots.slot_path(path, kind).name)) from None
         folder_lock = _FolderLock(path / _LOCK)
         try:
             master = keyslots.open_slot(slot, secret)
@@ -399,7 +407,7 @@ class Vault:
 
     def _require_master(self) -> bytearray:
         if self._master is None:
-            raise VaultLockedError("the vault is locked")
+            raise VaultLockedError(_("the vault is locked"))
         return self._master
 
     @property
@@ -410,21 +418,21 @@ class Vault:
         transaction is open sees that transaction's uncommitted rows.
         """
         if self._db is None:
-            raise VaultLockedError("the vault is locked")
+            raise VaultLockedError(_("the vault is locked"))
         return self._db
 
     @property
     def identity(self) -> PersonalIdentity:
         """My identity (signing and age keys), kept sealed in the database."""
         if self._identity is None:
-            raise VaultLockedError("the vault is locked")
+            raise VaultLockedError(_("the vault is locked"))
         return self._identity
 
     @property
     def blobs(self) -> BlobStore:
         """The encrypted blob store of this vault."""
         if self._blobs is None:
-            raise VaultLockedError("the vault is locked")
+            raise VaultLockedError(_("the vault is locked"))
         return self._blobs
 
     def fingerprint(self) -> str:
@@ -442,7 +450,7 @@ class Vault:
         unwrapped = keyslots.open_slot(slot, keyslots.passphrase_secret(old))
         try:
             if not hmac.compare_digest(bytes(unwrapped), bytes(master)):
-                raise VaultDamagedError("the passphrase slot holds another key")
+                raise VaultDamagedError(_("the passphrase key slot holds another key"))
         finally:
             unwrapped[:] = bytes(32)
         self._rewrap("passphrase", new_secret, slot.params)
@@ -522,7 +530,7 @@ class Vault:
         card = KeyCard.parse(card_text)
         fingerprint = str(card.fingerprint())
         if _digits(fingerprint) == _digits(self.fingerprint()):
-            raise UserError("this is your own key card")
+            raise UserError(_("this is your own key card"))
         how = _clean_verified_how(verified_how)
         now = _now()
         contact_id = uuid.uuid4().hex
@@ -530,7 +538,7 @@ class Vault:
             if con.execute(
                 "SELECT 1 FROM contacts WHERE fingerprint = ?", (fingerprint,)
             ).fetchone():
-                raise UserError("a contact with this fingerprint already exists")
+                raise UserError(_("a contact with this fingerprint already exists"))
             con.execute(
                 "INSERT INTO contacts(id, fingerprint, name, card, trusted, may_see_identities,"
                 " verified_at, verified_how, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -553,7 +561,7 @@ class Vault:
             (ref, digits, digits),
         ).fetchone()
         if row is None:
-            raise UserError("no such contact")
+            raise UserError(_("no such contact"))
         return _contact(row)
 
     def update_contact(
@@ -576,7 +584,7 @@ class Vault:
                  _now() if how is not None else None, contact_id),
             )
             if cur.rowcount != 1:
-                raise UserError("no such contact")
+                raise UserError(_("no such contact"))
         return self.get_contact(contact_id)
 
 
@@ -609,6 +617,8 @@ def _clean_verified_how(untrusted: str | None) -> str | None:
     if not how:
         return None
     if len(how) > _MAX_VERIFIED_HOW or not how.isprintable():
-        raise UserError(f"'verified how' must be one printable line of at most "
-                        f"{_MAX_VERIFIED_HOW} characters")
+        raise UserError(ngettext(
+            "'verified how' must be one printable line of at most {n} character",
+            "'verified how' must be one printable line of at most {n} characters",
+            _MAX_VERIFIED_HOW).format(n=_MAX_VERIFIED_HOW))
     return how

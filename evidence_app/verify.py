@@ -51,6 +51,7 @@ from evidence_app.bundle_errors import (
     UntrustedSignerError,
 )
 from evidence_app.errors import CheckFailed, UserError
+from evidence_app.i18n import _
 from evidence_app.safetar import Readable
 
 if TYPE_CHECKING:
@@ -88,8 +89,8 @@ class _KeptBudget:
         if not keep_for_checks(path, size):
             return False
         if size > self.left:
-            raise BagInvalidError("the bag's testimony, custody and identity files are too "
-                                  "large together")
+            raise BagInvalidError(_("the bag's testimony, custody and identity files are "
+                                    "too large together"))
         self.left -= size
         return True
 
@@ -190,21 +191,21 @@ def _signer(key: Ed25519PublicKey, principal: str, trust: TrustLookup | None) ->
 def _load_json(result: VerifyResult, path: str) -> Any:
     data = result.scan.kept.get(path)
     if data is None:
-        raise BagInvalidError(f"{path}: missing or too large")
+        raise BagInvalidError(_("{path}: missing or too large").format(path=path))
     try:
         return model.parse_untrusted_json(data, max_bytes=MAX_KEPT)
     except model.UntrustedJSONError as exc:
-        raise BagInvalidError(f"{path}: {exc}") from None
+        raise BagInvalidError(_("{path}: {problem}").format(path=path, problem=exc)) from None
 
 
 def _load_jsonl(result: VerifyResult, path: str) -> list[dict[str, Any]]:
     data = result.scan.kept.get(path)
     if data is None:
-        raise CustodyChainError(f"{path}: missing or too large")
+        raise CustodyChainError(_("{path}: missing or too large").format(path=path))
     try:
         return custody.from_jsonl(data)
     except custody.CustodyError as exc:
-        raise CustodyChainError(f"{path}: {exc}") from None
+        raise CustodyChainError(_("{path}: {problem}").format(path=path, problem=exc)) from None
 
 
 def testimony_ids(scan: BagScan) -> list[str]:
@@ -218,7 +219,7 @@ def testimony_ids(scan: BagScan) -> list[str]:
             (len(parts) == 3 and parts[2] in ("testimony.json", "custody.jsonl"))
             or (len(parts) == 4 and parts[2] + "/" in _SUBFOLDERS)
         ):
-            raise BagInvalidError(f"{path}: unexpected file in the payload")
+            raise BagInvalidError(_("{path}: unexpected file in the payload").format(path=path))
         ids.add(parts[1])
     return sorted(ids)
 
@@ -255,7 +256,8 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
     try:
         checked = model.validate_input(doc.get("data"))
     except model.ModelError as exc:
-        raise BagInvalidError(f"{base}testimony.json: {exc}") from None
+        raise BagInvalidError(_("{path}: {problem}").format(
+            path=base + "testimony.json", problem=exc)) from None
     result.testimonies[tid] = doc
     add(Finding("testimony", tid, True, "testimony.json is valid"))
     add(Finding("consent", tid, checked.has_consent,
@@ -265,7 +267,8 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
     present = {p for p in result.scan.files if p.startswith(base + "originals/")
                or p.startswith(base + "derivatives/")}
     if listed != present:
-        raise BagInvalidError(f"{base}: files differ from those testimony.json lists")
+        raise BagInvalidError(_("{path}: files differ from those testimony.json lists").format(
+            path=base))
     for att in doc.get("attachments") or []:
         if att.get("original") is not None:
             path = base + att["original"]["path"]
@@ -288,7 +291,8 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
 
 def _check_doc(doc: Any, tid: str, base: str) -> None:
     """The shape of testimony.json, strictly: import relies on every field checked here."""
-    bad = BagInvalidError(f"{base}testimony.json: unknown schema, wrong id or malformed field")
+    bad = BagInvalidError(_("{path}: unknown schema, wrong ID or malformed field").format(
+        path=base + "testimony.json"))
     if not isinstance(doc, dict) or doc.get("schema") != TESTIMONY_SCHEMA or doc.get("id") != tid:
         raise bad
     if (type(doc.get("version")) is not int or doc["version"] < 1
@@ -316,7 +320,8 @@ def _attachment_paths(doc: dict[str, Any], base: str) -> list[str]:
             if (not isinstance(entry, dict) or not isinstance(entry.get("path"), str)
                     or not entry["path"].startswith(folder)
                     or "/" in entry["path"].removeprefix(folder)):
-                raise BagInvalidError(f"{base}testimony.json: malformed attachment entry")
+                raise BagInvalidError(_("{path}: malformed attachment entry").format(
+                    path=base + "testimony.json"))
             out.append(entry["path"])
     return out
 
@@ -350,9 +355,10 @@ def decrypt_stream(src: Readable, identities: Sequence[age.Identity]) -> Payload
     try:
         return age.decrypt_reader(src, identities)
     except NoIdentityMatchError:
-        raise NotForMeError("this bundle is not encrypted to my key") from None
+        raise NotForMeError(_("this bundle is not encrypted to my key")) from None
     except CryptoError as exc:
-        raise BundleDecryptError(f"not a valid age file: {exc}") from None
+        raise BundleDecryptError(_("not a valid age file: {problem}").format(
+            problem=exc)) from None
 
 
 def scan_bundle(src: Readable, identities: Sequence[age.Identity], *,
@@ -371,7 +377,8 @@ def scan_plain(reader: Readable, *, sink: Callable[[str, int, Readable], str | N
     except CancelledError:
         raise
     except CryptoError as exc:
-        raise BundleDecryptError(f"the bundle is damaged or truncated: {exc}") from None
+        raise BundleDecryptError(_("the bundle is damaged or truncated: {problem}").format(
+            problem=exc)) from None
 
 
 def is_age_file(path: Path) -> bool:
@@ -388,7 +395,7 @@ def scan_path(path: Path, identities: Sequence[age.Identity] | None, *,
         return scan_folder(path, keep=_KeptBudget(), cancel=cancel)
     if is_age_file(path):
         if identities is None:
-            raise UserError("an encrypted bundle needs the vault to decrypt it")
+            raise UserError(_("an encrypted bundle needs the vault to decrypt it"))
         with open(path, "rb") as fh:
             return scan_bundle(fh, identities, cancel=cancel)
     with open(path, "rb") as fh:
