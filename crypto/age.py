@@ -16,11 +16,19 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
-from crypto.age_header import VERSION_PREFIX, Source, encode_header, parse_header
+from crypto.age_header import (
+    VERSION_PREFIX,
+    Header,
+    Source,
+    b64encode,
+    encode_header,
+    parse_header,
+)
 from crypto.age_header import check_mac as _check_mac
 from crypto.age_recipients import (
     HybridIdentity,
@@ -54,7 +62,9 @@ __all__ = [
     "X25519Recipient",
     "decrypt",
     "decrypt_bytes",
+    "Opening",
     "decrypt_reader",
+    "decrypt_reader_opening",
     "decrypt_to_file",
     "encrypt",
     "encrypt_bytes",
@@ -62,6 +72,7 @@ __all__ = [
     "parse_identities",
     "parse_identity",
     "parse_recipient",
+    "reencrypt_writer",
 ]
 
 Progress = Callable[[int], None]
@@ -196,14 +207,10 @@ def _open_source(src: _Reads) -> Source:
     return ArmorReader(source)
 
 
-def decrypt_reader(
-    src: _Reads, identities: Sequence[Identity], *, cancel: Cancel | None = None
-) -> PayloadReader:
-    """Open an age file for reading: header parsed, file key unwrapped, MAC verified.
-
-    Raises HeaderError, NoIdentityMatchError, HeaderMacError (or ArmorError) before returning;
-    the returned reader raises PayloadError on damage or truncation.
-    """
+def _open(
+    src: _Reads, identities: Sequence[Identity], cancel: Cancel | None
+) -> tuple[PayloadReader, Header, bytes, bool]:
+    """The payload reader, the parsed header, the file key and whether the file is armored."""
     source = _open_source(src)
     header = parse_header(source)
     if any(s.type == "scrypt" for s in header.stanzas) and len(header.stanzas) != 1:
@@ -216,9 +223,55 @@ def decrypt_reader(
         raise NoIdentityMatchError("no identity matches any recipient of this file")
     _check_mac(header, file_key)
     try:
-        return PayloadReader(source, file_key, cancel=cancel)
+        reader = PayloadReader(source, file_key, cancel=cancel)
     except PayloadError:
         raise HeaderError("file ends before the payload nonce") from None
+    return reader, header, file_key, isinstance(source, ArmorReader)
+
+
+def decrypt_reader(
+    src: _Reads, identities: Sequence[Identity], *, cancel: Cancel | None = None
+) -> PayloadReader:
+    """Open an age file for reading: header parsed, file key unwrapped, MAC verified.
+
+    Raises HeaderError, NoIdentityMatchError, HeaderMacError (or ArmorError) before returning;
+    the returned reader raises PayloadError on damage or truncation.
+    """
+    return _open(src, identities, cancel)[0]
+
+
+@dataclass(frozen=True, repr=False)
+class Opening:
+    """What it takes to write an opened binary age file again, byte for byte, from its
+    plaintext: its header as it was in the file, its file key (secret) and its payload
+    nonce. The payload is a deterministic function of file key, nonce and plaintext (fixed
+    64 KiB chunks, the last one final and non-empty unless the payload is), so a kept
+    plaintext and this give back the very file that was received."""
+
+    header: bytes
+    file_key: bytes
+    nonce: bytes
+
+
+def decrypt_reader_opening(
+    src: _Reads, identities: Sequence[Identity], *, cancel: Cancel | None = None
+) -> tuple[PayloadReader, Opening | None]:
+    """:func:`decrypt_reader`, plus the file's :class:`Opening` (None for armored input,
+    whose line breaks the header and payload do not determine)."""
+    reader, header, file_key, armored = _open(src, identities, cancel)
+    if armored:
+        return reader, None
+    text = header.mac_input + b" " + b64encode(header.mac).encode("ascii") + b"\n"
+    return reader, Opening(text, bytes(file_key), reader.nonce)
+
+
+def reencrypt_writer(
+    dst: _Writes, opening: Opening, *, cancel: Cancel | None = None
+) -> PayloadWriter:
+    """Write ``opening``'s header and nonce to ``dst`` and return the payload writer: the
+    same plaintext, written and closed, gives back the opened file byte for byte."""
+    dst.write(opening.header)
+    return PayloadWriter(dst, opening.file_key, nonce=opening.nonce, cancel=cancel)
 
 
 def decrypt(

@@ -312,7 +312,8 @@ class PayloadReader(RawIOBase):
         nonce = bytearray(NONCE_SIZE)
         if read_full(src, memoryview(nonce)) != NONCE_SIZE:
             raise PayloadError("payload is too short to hold its nonce")
-        self._aead = _payload_aead(suite, file_key, bytes(nonce))
+        self.nonce = bytes(nonce)
+        self._aead = _payload_aead(suite, file_key, self.nonce)
         self._enc_chunk = suite.enc_chunk_size
         self._src = src
         self._cancel = cancel
