@@ -18,6 +18,7 @@ neither the bundle file nor the exhibit is hashed.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import hashlib
@@ -54,6 +55,7 @@ from evidence_app.bundle_errors import (
     UntrustedSignerError,
 )
 from evidence_app.errors import UserError
+from evidence_app.i18n import _
 from evidence_app.intake import StoredFile, blobs_in_flight
 from evidence_app.report import LoadRow, index_html, loadsheet_csv
 from evidence_app.safetar import MemberReader, Readable
@@ -67,6 +69,7 @@ from evidence_app.verify import (
     VerifyResult,
     check_scan,
     decrypt_stream,
+    open_stream,
     redact,
     scan_bundle,
     scan_plain,
@@ -460,7 +463,7 @@ class _BlobPipe:
     def __init__(self, vault: Vault, cancel: CancelFn | None, *, hash: bool,
                  name: str) -> None:
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
-        for _ in range(_PIPE_DEPTH):
+        for _slot in range(_PIPE_DEPTH):
             self._free.put(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=_PIPE_DEPTH)
         self._held: bytes | bytearray | None = None  # the worker's current block
@@ -549,12 +552,12 @@ class _BlobPipe:
             self._thread.join()
 
 
-class _ExhibitTee:
-    """Reads the bundle file for decryption while a :class:`_BlobPipe` stores the very
-    same bytes as the exhibit blob (not hashed: re-imports are recognised by the signed
-    bundle id)."""
+class _FileFeed:
+    """Reads the bundle file for decryption, reporting progress; with a pipe (an armored
+    bundle), the very same bytes are also stored as the exhibit blob (not hashed:
+    re-imports are recognised by the signed bundle id)."""
 
-    def __init__(self, fh: io.BufferedReader, pipe: _BlobPipe,
+    def __init__(self, fh: io.BufferedReader, pipe: _BlobPipe | None,
                  progress: ProgressFn | None) -> None:
         self._fh = fh
         self._pipe = pipe
@@ -563,7 +566,8 @@ class _ExhibitTee:
         self._total = os.fstat(fh.fileno()).st_size
 
     def _pass_on(self, data: bytes | memoryview) -> None:
-        self._pipe.put(data)
+        if self._pipe is not None:
+            self._pipe.put(data)
         self._done += len(data)
         if self._progress is not None:
             self._progress(self._done, self._total)
@@ -583,9 +587,77 @@ class _ExhibitTee:
 
     def finish(self) -> BlobRef:
         """Feed the rest of the file, wait for the exhibit blob, and return it."""
+        assert self._pipe is not None
         block = memoryview(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
         while self.readinto(block):
             pass
+        return self._pipe.finish()
+
+
+_KEEP_BLOCK = 1 << 20
+
+
+class _PlainTap:
+    """The decrypted tar on its way to the bag scan. Every byte that is not inside an
+    original goes, in order, to the exhibit's "rest" blob; :attr:`segments` records the
+    runs of those bytes and where each original sits. With the file's
+    :class:`crypto.age.Opening`, that is all it takes to write the received file again,
+    byte for byte, from the vault (:func:`write_exhibit`), without keeping a second copy of
+    every original."""
+
+    def __init__(self, plain: PayloadReader, pipe: _BlobPipe) -> None:
+        self._plain = plain
+        self._pipe = pipe
+        self._kept = bytearray()
+        self._run = 0  # bytes kept since the last segment
+        self.segments: list[list[Any]] = []  # ["rest", n] or ["original", rel, size]
+        self._inside = False
+
+    @property
+    def buffered(self) -> int:
+        return self._plain.buffered
+
+    def _keep(self, data: bytes | memoryview) -> None:
+        if self._inside or not data:
+            return
+        self._kept += data
+        self._run += len(data)
+        if len(self._kept) >= _KEEP_BLOCK:
+            self._pipe.put(bytes(self._kept))
+            self._kept.clear()
+
+    def readinto(self, out: Any) -> int:
+        view = memoryview(out).cast("B")
+        n = self._plain.readinto(view)
+        self._keep(view[:n])
+        return n
+
+    def read(self, n: int = -1, /) -> bytes:
+        data = self._plain.read(n)
+        self._keep(data)
+        return data
+
+    @contextlib.contextmanager
+    def original(self, rel: str, size: int) -> Iterator[None]:
+        """While an original's bytes are read: not kept, only placed in the map."""
+        if self._run:
+            self.segments.append(["rest", self._run])
+            self._run = 0
+        self._inside = True
+        try:
+            yield
+        finally:
+            self._inside = False
+        self.segments.append(["original", rel, size])
+
+    def finish(self) -> BlobRef:
+        """Close the map and wait for the rest blob."""
+        if self._run:
+            self.segments.append(["rest", self._run])
+            self._run = 0
+        if self._kept:
+            self._pipe.put(bytes(self._kept))
+            self._kept.clear()
         return self._pipe.finish()
 
 
@@ -618,34 +690,44 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
                   cancel: CancelFn | None = None) -> ImportResult:
     """Import a bundle sent to me: all checks first, then one transaction, or nothing.
 
-    The file is read once: its bytes go both to a worker storing them bit-exact in the
-    blob store (the exhibit) and to decryption and the bag scan, where originals are
-    written as new encrypted blobs while they are hashed ("staged encrypted": their keys
-    exist only in memory until the commit, and the blobs are deleted if anything fails).
+    The file is read once, decrypted, scanned and every file hashed. Originals are written
+    as new encrypted blobs while they are hashed ("staged encrypted": their keys exist only
+    in memory until the commit, and the blobs are deleted if anything fails). The received
+    file is kept as the court's exhibit without a second copy of its originals: the rest
+    of the decrypted tar goes to one more blob, and the bundle's row keeps the map and the
+    file's :class:`crypto.age.Opening`, from which :func:`write_exhibit` gives back the
+    file byte for byte. An armored bundle is kept as it is instead.
     Importing the same bundle again changes nothing and reports "already imported".
     ``progress(bytes read, file size)``; ``cancel()`` is polled.
     """
     with blobs_in_flight(vault) as flight:
         stored: dict[str, BlobRef] = {}
+        tap: _PlainTap | None = None
 
         def sink(rel: str, size: int, reader: Readable) -> str | None:
             if not _is_original(rel):
                 return None
-            ref = _store_original(vault, reader, size, plain, cancel)
+            with tap.original(rel, size) if tap is not None else contextlib.nullcontext():
+                ref = _store_original(vault, reader, size, plain, cancel)
             flight.add(ref.blob_id)
             stored[rel] = ref  # only stored encrypted and hashed until every check passed
             return ref.sha256
 
         with open(path, "rb") as fh:
+            armored = not fh.peek(len(_AGE_MAGIC)).startswith(_AGE_MAGIC)
             pipe = _BlobPipe(vault, cancel, hash=False, name="exhibit")
             try:
-                tee = _ExhibitTee(fh, pipe, progress)
-                plain = decrypt_stream(tee, vault.identity.age_identities())
-                scan = scan_plain(plain, sink=sink, cancel=cancel)
-                exhibit = tee.finish()
+                feed = _FileFeed(fh, pipe if armored else None, progress)
+                plain, opening = open_stream(feed, vault.identity.age_identities())
+                if opening is not None:
+                    tap = _PlainTap(plain, pipe)
+                scan = scan_plain(tap or plain, sink=sink, cancel=cancel)
+                exhibit = feed.finish() if tap is None else tap.finish()
             finally:
                 pipe.abort()
         flight.add(exhibit.blob_id)
+        exhibit_map = None if tap is None or opening is None else _exhibit_map(
+            opening, tap.segments, stored)
         result = check_scan(scan, trust_lookup(vault), vault.fingerprint())
         signer = _refuse_failures(result, allow_unknown_signer)
         bundle_id = str(result.bundle_id)
@@ -670,15 +752,129 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
                     "signer_trusted": trusted})
             conn.execute(
                 "INSERT INTO bundles(id, direction, file_sha256, blob_id, blob_key, signer, "
-                "signer_trusted, flagged, at) VALUES (?, 'imported', NULL, ?, ?, ?, ?, ?, ?)",
+                "signer_trusted, flagged, at, exhibit) "
+                "VALUES (?, 'imported', NULL, ?, ?, ?, ?, ?, ?, ?)",
                 (bundle_id, exhibit.blob_id, exhibit.key, signer.fingerprint,
-                 int(trusted), int(not trusted), _now()))
+                 int(trusted), int(not trusted), _now(), exhibit_map))
             records.append_custody(vault, custody.VAULT_CHAIN, "imported", bundle_id,
                                    tm_sha, {
                                        "bundle_id": bundle_id, "testimonies": tids,
                                        "signer": signer.fingerprint, "signer_trusted": trusted,
                                        "tagmanifest_sha256": tm_sha})
     return ImportResult(bundle_id, "imported", tids, signer.fingerprint, trusted, not trusted)
+
+
+_AGE_MAGIC = b"age-encryption.org/"
+EXHIBIT_FORMAT = "age-rebuild-v1"
+
+
+def _exhibit_map(opening: age.Opening, segments: list[list[Any]],
+                 stored: dict[str, BlobRef]) -> str:
+    """The bundle row's ``exhibit`` column: the received file's header, file key and payload
+    nonce, and the runs of its decrypted tar (rest blob bytes, or a stored original)."""
+    parts: list[list[Any]] = []
+    for seg in segments:
+        if seg[0] == "rest":
+            parts.append(seg)
+        else:
+            ref = stored[seg[1]]
+            parts.append(["original", ref.blob_id, ref.key.hex(), seg[2]])
+    return json.dumps({
+        "format": EXHIBIT_FORMAT,
+        "header": base64.b64encode(opening.header).decode("ascii"),
+        "file_key": opening.file_key.hex(), "nonce": opening.nonce.hex(),
+        "segments": parts}, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class ReceivedBundle:
+    """A bundle this vault imported and keeps as an exhibit."""
+
+    bundle_id: str
+    received_at: str
+    signer_fingerprint: str
+    signer_trusted: bool
+
+
+def received_bundles(vault: Vault) -> list[ReceivedBundle]:
+    """Every imported bundle, oldest first."""
+    rows = vault.db.execute("SELECT id, at, signer, signer_trusted FROM bundles WHERE "
+                            "direction = 'imported' ORDER BY at, id").fetchall()
+    return [ReceivedBundle(r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+
+def write_exhibit(vault: Vault, bundle_id: str, out: Path, *,
+                  progress: ProgressFn | None = None,
+                  cancel: CancelFn | None = None) -> Path:
+    """Write a received bundle, exactly as it was received, to the new file ``out``.
+
+    Every piece comes from authenticated blobs; an original that no longer matches its
+    SHA-256 stops the write. The file appears only when complete.
+    """
+    row = vault.db.execute("SELECT blob_id, blob_key, exhibit FROM bundles WHERE id = ? AND "
+                           "direction = 'imported'", (bundle_id,)).fetchone()
+    if row is None:
+        raise UserError(_("no received bundle has the id {id}").format(id=redact(bundle_id)))
+    if out.exists():
+        raise UserError(_("the output file already exists"))
+    blob_id, key, exhibit = row[0], bytes(row[1]), row[2]
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, None)
+
+    with _temp_output(out) as (fh, tmp):
+        with vault.blobs.open(blob_id, key) as rest:
+            if exhibit is None:
+                _copy(rest, fh, None, cancel, step)
+            else:
+                _rebuild(vault, json.loads(exhibit), rest, fh, cancel, step)
+        fh.flush()
+        os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    _fsync_dir(out.parent)
+    return out
+
+
+def _rebuild(vault: Vault, plan: dict[str, Any], rest: BinaryIO, fh: BinaryIO,
+             cancel: CancelFn | None, step: Callable[[int], None]) -> None:
+    if plan.get("format") != EXHIBIT_FORMAT:
+        raise UserError(_("this exhibit was kept in a newer format; update the app"))
+    opening = age.Opening(base64.b64decode(plan["header"]), bytes.fromhex(plan["file_key"]),
+                          bytes.fromhex(plan["nonce"]))
+    writer = age.reencrypt_writer(fh, opening, cancel=cancel)
+    for seg in plan["segments"]:
+        if seg[0] == "rest":
+            _copy(rest, writer, seg[1], cancel, step)
+        else:
+            with vault.blobs.open(seg[1], bytes.fromhex(seg[2])) as src:
+                _copy(src, writer, seg[3], cancel, step)
+                if src.read(1):
+                    raise IntegrityError(_("a kept original changed size"))
+    if rest.read(1):
+        raise IntegrityError(_("the exhibit's kept pieces do not add up"))
+    writer.close()
+
+
+def _copy(src: BinaryIO, dst: Any, size: int | None, cancel: CancelFn | None,
+          step: Callable[[int], None]) -> None:
+    """Copy ``size`` bytes (all, if None) from ``src`` to ``dst``; short input is damage."""
+    left = size
+    while left is None or left > 0:
+        if cancel is not None and cancel():
+            raise CancelledError("cancelled")
+        data = src.read(_KEEP_BLOCK if left is None else min(left, _KEEP_BLOCK))
+        if not data:
+            if left is None:
+                return
+            raise IntegrityError(_("a kept piece of the exhibit is too short"))
+        dst.write(data)
+        if left is not None:
+            left -= len(data)
+        step(len(data))
 
 
 def _already(vault: Vault, column: str, value: str) -> ImportResult | None:

@@ -132,6 +132,20 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_exhibit(args: argparse.Namespace) -> int:
+    with _opened(args) as vault:
+        if args.bundle_id is None:
+            for b in bundle.received_bundles(vault):
+                trust = _("trusted signer") if b.signer_trusted else _("FLAGGED: untrusted signer")
+                print(f"{b.bundle_id}  {b.received_at}  {b.signer_fingerprint}  {trust}")
+            return 0
+        if not args.out:
+            raise UserError(_("give --out FILE to write the exhibit"))
+        path = bundle.write_exhibit(vault, args.bundle_id, Path(args.out))
+    print(_("exhibit written, byte for byte as received, to {path}").format(path=path))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("export", help=_("export testimonies as a signed, encrypted bundle"))
     p.add_argument("--to", action="append", metavar="CONTACT",
@@ -168,3 +182,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--allow-unknown-signer", action="store_true",
                    help=_("accept a signer who is not a trusted contact"))
     p.set_defaults(func=cmd_decrypt)
+
+    p = sub.add_parser("exhibit", help=_("list received bundles, or write one back exactly "
+                                         "as it was received (the court's exhibit)"))
+    p.add_argument("bundle_id", nargs="?", metavar="BUNDLE_ID",
+                   help=_("bundle id, as import printed it; without it, list them"))
+    p.add_argument("--out", metavar="FILE", help=_("file to create"))
+    p.set_defaults(func=cmd_exhibit)

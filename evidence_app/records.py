@@ -499,7 +499,19 @@ def _referenced_blobs(vault: Vault) -> set[str]:
     sql = ("SELECT blob_id FROM attachments UNION SELECT thumb_blob_id FROM attachments "
            "WHERE thumb_blob_id IS NOT NULL UNION SELECT blob_id FROM bundles "
            "WHERE blob_id IS NOT NULL")
-    return {r[0] for r in vault.db.execute(sql).fetchall()}
+    return {r[0] for r in vault.db.execute(sql).fetchall()} | set(_exhibit_blobs(vault))
+
+
+def _exhibit_blobs(vault: Vault) -> dict[str, str]:
+    """Blob id -> bundle id of every original a kept exhibit is written back from
+    (bundle.write_exhibit), so an orphan sweep never takes one and a check finds them."""
+    found: dict[str, str] = {}
+    for bid, plan in vault.db.execute("SELECT id, exhibit FROM bundles WHERE exhibit IS NOT "
+                                      "NULL ORDER BY id").fetchall():
+        for seg in json.loads(plan).get("segments", []):
+            if seg[0] == "original":
+                found.setdefault(seg[1], bid)
+    return found
 
 
 def remove_orphan_blobs(vault: Vault) -> int:
@@ -600,6 +612,9 @@ def check_vault(vault: Vault, *, progress: ProgressFn | None = None,
                                          "NULL ORDER BY id").fetchall():
         if blob_id not in present:
             problems.append(f"bundle {bid}: blob missing")
+    for blob_id, bid in _exhibit_blobs(vault).items():
+        if blob_id not in present:
+            problems.append(f"bundle {bid}: an original its exhibit is written from is missing")
     problems.extend(verify_custody(vault, cancel=cancel))
     return problems
 

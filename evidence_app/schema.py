@@ -186,7 +186,14 @@ INSERT INTO testimony_fts(rowid, testimony_id, title, narrative, notes, pseudony
 DROP TABLE testimony_fts_v2;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+# Version 4: a received bundle is kept as its decrypted pieces plus the map to write it
+# again byte for byte (bundle.write_exhibit), instead of a second copy of its originals.
+# NULL for bundles kept whole (armored ones, and those received before).
+_V4 = """
+ALTER TABLE bundles ADD COLUMN exhibit TEXT;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -245,6 +252,7 @@ MODEL: dict[str, list[Column]] = {
     "bundles": [
         _c("id", pk=1), _c("direction"), _c("file_sha256"), _c("blob_id"), _c("blob_key", "BLOB"),
         _c("signer"), _c("signer_trusted", "INTEGER"), _c("flagged", "INTEGER"), _c("at"),
+        _c("exhibit"),
     ],
     "testimony_scopes": [_c("testimony_id", notnull=True, pk=1),
                          _c("scope", notnull=True, pk=2)],

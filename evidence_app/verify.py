@@ -352,8 +352,14 @@ def _chain_matches(doc: dict[str, Any], events: list[dict[str, Any]],
 
 def decrypt_stream(src: Readable, identities: Sequence[age.Identity]) -> PayloadReader:
     """Open an age bundle, mapping each age failure to its bundle error."""
+    return open_stream(src, identities)[0]
+
+
+def open_stream(src: Readable, identities: Sequence[age.Identity]
+                ) -> tuple[PayloadReader, age.Opening | None]:
+    """:func:`decrypt_stream`, plus what writing the same file again takes (None if armored)."""
     try:
-        return age.decrypt_reader(src, identities)
+        return age.decrypt_reader_opening(src, identities)
     except NoIdentityMatchError:
         raise NotForMeError(_("this bundle is not encrypted to my key")) from None
     except CryptoError as exc:
