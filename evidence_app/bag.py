@@ -40,7 +40,7 @@ from crypto.errors import CancelledError, CryptoError
 from crypto.hashing import BackgroundHasher
 from evidence_app.bundle_errors import BagInvalidError, BundleSignatureError, UnsafeArchiveError
 from evidence_app.errors import CheckFailed
-from evidence_app.i18n import _
+from evidence_app.i18n import N_, _
 from evidence_app.safetar import BLOCK, Limits, Readable, check_name, iter_members
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -467,13 +467,48 @@ class _Tee:
 
 @dataclass(frozen=True)
 class Finding:
-    """One check and its verdict. ``error`` is the exception class for a failure."""
+    """One check and its verdict. ``error`` is the exception class for a failure.
+
+    ``message`` is English source text whose ``{placeholders}`` are filled from ``args``
+    (untranslated values: paths, numbers, errors from a nested check). :attr:`english`
+    is the stable English form for machine output (``verify --json``); :attr:`detail`
+    is the form for people, translated when it is read, so the CLI, the reports and the
+    GUI show it in the current language.
+    """
 
     check: str
     subject: str
     ok: bool
-    detail: str
+    message: str
     error: type[CheckFailed] = BagInvalidError
+    args: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def english(self) -> str:
+        """The detail in English (a message without ``args`` is used as it is)."""
+        return self.message.format_map(dict(self.args)) if self.args else self.message
+
+    @property
+    def detail(self) -> str:
+        """The detail in the current language."""
+        text = _(self.message)
+        return text.format_map(dict(self.args)) if self.args else text
+
+    @property
+    def check_label(self) -> str:
+        """The name of the check in the current language (``check`` is the stable code)."""
+        return check_label(self.check)
+
+
+def check_label(code: str) -> str:
+    """The name of a check for people; ``code`` is the stable name of ``verify --json``."""
+    labels = {
+        "bag": _("bag"), "file": _("file"), "signature": _("signature"), "trust": _("trust"),
+        "recipients": _("recipients"), "reports": _("reports"), "payload": _("payload"),
+        "testimony": _("testimony"), "consent": _("consent"), "intake": _("intake"),
+        "custody": _("custody"),
+    }
+    return labels.get(code, code)
 
 
 def parse_manifest(data: bytes, what: str) -> dict[str, str]:
@@ -526,51 +561,52 @@ def check_bag(scan: BagScan) -> list[Finding]:
     """Check structure, both manifests and Payload-Oxum; one Finding per check and file."""
     out: list[Finding] = []
 
-    def bad(subject: str, detail: str) -> list[Finding]:
-        out.append(Finding("bag", subject, False, detail))
+    def bad(subject: str, message: str) -> list[Finding]:
+        out.append(Finding("bag", subject, False, message))
         return out
 
     for rel in scan.extras:
-        bad(rel, "unexpected file outside data/")
+        bad(rel, N_("unexpected file outside data/"))
     missing = [t for t in sorted(TAG_FILES) if t not in scan.tags]
     if missing:
-        return bad(missing[0], "required tag file is missing")
+        return bad(missing[0], N_("required tag file is missing"))
     if scan.tags["bagit.txt"].replace(b"\r\n", b"\n") != BAGIT_TXT:
-        return bad("bagit.txt", "not a BagIt 1.0 declaration with UTF-8 tag files")
+        return bad("bagit.txt", N_("not a BagIt 1.0 declaration with UTF-8 tag files"))
     try:
         info = parse_bag_info(scan.tags["bag-info.txt"])
         manifest = parse_manifest(scan.tags[MANIFEST], MANIFEST)
         tagmanifest = parse_manifest(scan.tags[TAGMANIFEST], TAGMANIFEST)
     except (BagInvalidError, UnsafeArchiveError) as exc:
         return bad("bag", str(exc))
-    out.append(Finding("bag", "bagit.txt", True, "BagIt 1.0 declaration"))
+    out.append(Finding("bag", "bagit.txt", True, N_("BagIt 1.0 declaration")))
     for name in LISTED_TAG_FILES:
         want = tagmanifest.get(name)
         got = scan.files[name][0]
         if want is None:
-            bad(name, "not listed in the tag manifest")
+            bad(name, N_("not listed in the tag manifest"))
         else:
             same = hmac_equal(want, got)
             out.append(Finding("file", name, same,
-                               "SHA-256 matches" if same else "SHA-256 mismatch"))
+                               N_("SHA-256 matches") if same else N_("SHA-256 mismatch")))
     for name in tagmanifest:
         if name not in LISTED_TAG_FILES:
-            bad(name, "tag manifest lists an unexpected file")
+            bad(name, N_("tag manifest lists an unexpected file"))
     payload = {p: v for p, v in scan.files.items() if p.startswith("data/")}
     for path, want in sorted(manifest.items()):
         if not path.startswith("data/"):
-            bad(path, "manifest lists a file outside data/")
+            bad(path, N_("manifest lists a file outside data/"))
         elif path not in payload:
-            bad(path, "listed in the manifest but missing")
+            bad(path, N_("listed in the manifest but missing"))
         else:
             ok = hmac_equal(want, payload[path][0])
-            out.append(Finding("file", path, ok, "SHA-256 matches" if ok else "SHA-256 mismatch"))
+            out.append(Finding("file", path, ok,
+                               N_("SHA-256 matches") if ok else N_("SHA-256 mismatch")))
     for path in sorted(set(payload) - set(manifest)):
-        bad(path, "file not listed in the manifest")
+        bad(path, N_("file not listed in the manifest"))
     oxum = info_values(info, "Payload-Oxum")
     real = f"{sum(s for _, s in payload.values())}.{len(payload)}"
     if oxum != [real]:
-        bad("bag-info.txt", "Payload-Oxum does not match the payload")
+        bad("bag-info.txt", N_("Payload-Oxum does not match the payload"))
     else:
         out.append(Finding("bag", "Payload-Oxum", True, real))
     return out
@@ -583,27 +619,29 @@ def check_signature(scan: BagScan) -> tuple[Finding, Ed25519PublicKey | None, st
     namespace, so that ``ssh-keygen -Y verify`` checks what we check. Returns the
     finding, the signer's key and the principal (both None on failure).
     """
-    def bad(detail: str) -> tuple[Finding, None, None]:
-        return Finding("signature", SIGNATURE, False, detail, BundleSignatureError), None, None
+    def bad(message: str, **args: object) -> tuple[Finding, None, None]:
+        return Finding("signature", SIGNATURE, False, message, BundleSignatureError,
+                       tuple(args.items())), None, None
 
     try:
         sig, tagmanifest = scan.tags[SIGNATURE], scan.tags[TAGMANIFEST]
         pub_text = scan.tags[SIGNER_PUB].decode("ascii")
         allowed = scan.tags[ALLOWED_SIGNERS].decode("ascii")
     except (KeyError, UnicodeDecodeError):
-        return bad("signature, signer.pub or allowed_signers is missing or not ASCII")
+        return bad(N_("signature, signer.pub or allowed_signers is missing or not ASCII"))
     try:
         pub = sshsig.parse_openssh_public_key(pub_text)
         lines = allowed.splitlines()
         principal = lines[0].split(" ", 1)[0] if len(lines) == 1 else ""
         expected = sshsig.allowed_signers_line(principal, pub, [sshsig.BUNDLE_NAMESPACE])
         if lines != [expected]:
-            return bad("allowed_signers does not match signer.pub")
+            return bad(N_("allowed_signers does not match signer.pub"))
         sshsig.verify(sig, tagmanifest, sshsig.BUNDLE_NAMESPACE, public_key=pub)
     except (CryptoError, ValueError) as exc:
-        return bad(f"signature over {TAGMANIFEST} is invalid: {exc}")
-    return Finding("signature", SIGNATURE, True, "valid Ed25519 signature over "
-                   f"{TAGMANIFEST}", BundleSignatureError), pub, principal
+        return bad(N_("signature over {file} is invalid: {problem}"), file=TAGMANIFEST,
+                   problem=exc)
+    return Finding("signature", SIGNATURE, True, N_("valid Ed25519 signature over {file}"),
+                   BundleSignatureError, (("file", TAGMANIFEST),)), pub, principal
 
 
 def hmac_equal(a: str, b: str) -> bool:

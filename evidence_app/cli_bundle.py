@@ -14,7 +14,7 @@ from crypto.identity import KeyCard
 from evidence_app import bundle, records, verify
 from evidence_app.cli_vault import _opened, _read_small, _vault_path
 from evidence_app.errors import UserError
-from evidence_app.i18n import _, ngettext
+from evidence_app.i18n import _, ngettext, set_language
 from evidence_app.paths import atomic_write
 from evidence_app.report import verify_report_html
 from evidence_app.safetext import terminal_safe
@@ -93,6 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    if args.json:
+        set_language("en")  # machine output: stable English, whatever the locale
     if Vault.exists(_vault_path(args)):
         with _opened(args) as vault:
             result = verify.verify_path(Path(args.path), vault)
@@ -104,8 +106,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(json.dumps(verify.to_json(result), ensure_ascii=False, indent=2))
     else:
         for f in result.findings:
-            print(f"{_('PASS') if f.ok else _('FAIL')}  {f.check:<10} {terminal_safe(f.subject)}: "
-                  f"{terminal_safe(f.detail)}")
+            print(f"{_('PASS') if f.ok else _('FAIL')}  {f.check_label:<10} "
+                  f"{terminal_safe(f.subject)}: {terminal_safe(f.detail)}")
         print(_("all checks passed") if result.ok else _("VERIFICATION FAILED"))
     return 0 if result.ok else 1
 

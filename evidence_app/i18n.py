@@ -8,6 +8,7 @@ tests/test_i18n_catalog.py) and the CLDR plural rules of the shipped languages.
     set_language(None)           # from EVIDENCE_APP_LANG, else LC_ALL / LC_MESSAGES / LANG
     _("Bundle")                  # -> "Пакет" in Russian
     ngettext("{n} file", "{n} files", n).format(n=n)
+    N_("SHA-256 matches")        # marked for the catalogs, translated later with _()
 
 Until ``set_language`` is called everything stays English, so library callers and tests
 get stable text; ``evidence_app.cli.main`` calls it at start. A message missing from a
@@ -124,6 +125,12 @@ def _(message: str) -> str:
     """``message`` (English source text) in the current language."""
     found = _catalog.get(message)
     return found if isinstance(found, str) and found else message
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs without translating it now: for text stored as
+    English (so machine output stays stable) and translated with ``_`` when shown."""
+    return message
 
 
 def plural_index(language: str, n: int) -> int:

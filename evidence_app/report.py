@@ -200,7 +200,7 @@ def verify_report_html(facts: Sequence[tuple[str, str]], findings: Sequence[Find
                else f'<p class="bad">{escape(_("VERIFICATION FAILED"))}</p>\n')
     passed, failed = escape(_("PASS")), escape(_("FAIL"))
     rows = "".join(
-        f"<tr><td>{escape(f.check)}</td><td><code>{escape(f.subject)}</code></td>"
+        f"<tr><td>{escape(f.check_label)}</td><td><code>{escape(f.subject)}</code></td>"
         f"<td class=\"{'ok' if f.ok else 'bad'}\">{passed if f.ok else failed}</td>"
         f"<td>{escape(f.detail)}</td></tr>\n" for f in findings)
     head = "".join(f"<th>{escape(h)}</th>"

@@ -51,7 +51,7 @@ from evidence_app.bundle_errors import (
     UntrustedSignerError,
 )
 from evidence_app.errors import CheckFailed, UserError
-from evidence_app.i18n import _
+from evidence_app.i18n import N_, _
 from evidence_app.safetar import Readable
 
 if TYPE_CHECKING:
@@ -106,6 +106,16 @@ class Signer:
     contact_id: str | None = None
 
 
+# The trust finding for each signer status (Signer.status; the status itself stays a
+# stable English code in verify --json).
+_SIGNER_IS = {
+    "trusted": N_("signer is trusted"),
+    "known but not trusted": N_("signer is known but not trusted"),
+    "unknown": N_("signer is unknown"),
+    "not checked (no vault)": N_("signer is not checked (no vault)"),
+}
+
+
 # Given the signer's key: (fingerprint, status, contact id or None).
 TrustLookup = Callable[[Ed25519PublicKey], tuple[str, str, str | None]]
 
@@ -157,20 +167,21 @@ def check_scan(scan: BagScan, trust: TrustLookup | None,
     result.bundle_id = ids[0] if len(ids) == 1 and _ID.fullmatch(ids[0]) else None
     if result.bundle_id is None:
         add(Finding("bag", "bag-info.txt", False,
-                    "External-Identifier missing, repeated or not a bundle id"))
+                    N_("External-Identifier missing, repeated or not a bundle id")))
     sig, key, principal = check_signature(scan)
     add(sig)
     if key is not None and principal is not None:
         result.signer = _signer(key, principal, trust)
         trusted = result.signer.status == "trusted"
         add(Finding("trust", result.signer.fingerprint, trusted,
-                    f"signer is {result.signer.status}", UntrustedSignerError))
+                    _SIGNER_IS.get(result.signer.status, N_("signer is {status}")),
+                    UntrustedSignerError, (("status", result.signer.status),)))
     recipients = info_values(result.info, "Intended-Recipients")
     if my_fingerprint is not None:
         mine = _digits(my_fingerprint) in {_digits(r) for r in recipients}
         add(Finding("recipients", "Intended-Recipients", mine,
-                    "my fingerprint is an intended recipient" if mine else
-                    "bundle was re-encrypted: my fingerprint is not an intended recipient",
+                    N_("my fingerprint is an intended recipient") if mine else
+                    N_("bundle was re-encrypted: my fingerprint is not an intended recipient"),
                     NotForMeError))
     if sig.ok and not any(not f.ok and f.check in ("bag", "file") for f in result.findings):
         _check_payload(result)  # parse payload files only once signature and hashes hold
@@ -231,16 +242,16 @@ def _check_payload(result: VerifyResult) -> None:
         if path in result.scan.files:  # written out next to the evidence on decrypt
             data = result.scan.kept.get(path)
             ok = data is not None and is_ours(data)
-            add(Finding("reports", path, ok, "as evidence-vault writes it (escaped, no script "
-                        "or formula)" if ok else "not as evidence-vault writes it: may hold a "
-                        "script or a spreadsheet formula"))
+            add(Finding("reports", path, ok, N_(
+                "as evidence-vault writes it (escaped, no script or formula)") if ok else N_(
+                "not as evidence-vault writes it: may hold a script or a spreadsheet formula")))
     try:
         tids = testimony_ids(result.scan)
     except BagInvalidError as exc:
         add(Finding("payload", "data/", False, str(exc)))
         return
     if not tids:
-        add(Finding("payload", "data/", False, "the bundle holds no testimony"))
+        add(Finding("payload", "data/", False, N_("the bundle holds no testimony")))
     for tid in tids:
         try:
             _check_testimony(result, tid)
@@ -259,9 +270,9 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
         raise BagInvalidError(_("{path}: {problem}").format(
             path=base + "testimony.json", problem=exc)) from None
     result.testimonies[tid] = doc
-    add(Finding("testimony", tid, True, "testimony.json is valid"))
+    add(Finding("testimony", tid, True, N_("testimony.json is valid")))
     add(Finding("consent", tid, checked.has_consent,
-                "consent recorded" if checked.has_consent else "no valid consent recorded",
+                N_("consent recorded") if checked.has_consent else N_("no valid consent recorded"),
                 BagInvalidError))
     listed = {base + p for p in _attachment_paths(doc, base)}
     present = {p for p in result.scan.files if p.startswith(base + "originals/")
@@ -273,8 +284,8 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
         if att.get("original") is not None:
             path = base + att["original"]["path"]
             ok = hmac_equal(result.scan.files[path][0], str(att.get("sha256")))
-            add(Finding("intake", path, ok, "matches the intake SHA-256" if ok
-                        else "does not match the intake SHA-256 in testimony.json"))
+            add(Finding("intake", path, ok, N_("matches the intake SHA-256") if ok
+                        else N_("does not match the intake SHA-256 in testimony.json")))
     events = _load_jsonl(result, base + "custody.jsonl")
     result.custody[tid] = events
     problems = custody.verify_chain(events, chain=tid)
@@ -284,9 +295,9 @@ def _check_testimony(result: VerifyResult, tid: str) -> None:
         version_sha = hashlib.sha256(model.canonical_json(content)).hexdigest()
         signer = fingerprint_of(result.signer.key) if result.signer else None
         problems.extend(_chain_matches(doc, events, result.bundle_id, version_sha, signer))
-    add(Finding("custody", tid, not problems,
-                "; ".join(problems) if problems else f"{len(events)} events, continuous and "
-                "signed", CustodyChainError))
+    add(Finding("custody", tid, not problems, "; ".join(problems) if problems else N_(
+        "continuous and signed; events: {n}"), CustodyChainError,
+        () if problems else (("n", len(events)),)))
 
 
 def _check_doc(doc: Any, tid: str, base: str) -> None:
@@ -464,21 +475,29 @@ def to_json(result: VerifyResult) -> dict[str, Any]:
         "source_organization": next(iter(info_values(result.info, "Source-Organization")),
                                     None),
         "testimonies": sorted(result.testimonies),
-        "checks": [{"check": f.check, "subject": f.subject, "ok": f.ok, "detail": f.detail}
+        "checks": [{"check": f.check, "subject": f.subject, "ok": f.ok, "detail": f.english}
                    for f in result.findings],
     }
 
 
 def facts(result: VerifyResult) -> list[tuple[str, str]]:
     """Key facts for a report: id, signer, recipients, bag-info labels."""
-    out = [("Bag folder", result.scan.root), ("Bundle id", result.bundle_id or "unknown")]
+    out = [(_("Bag folder"), result.scan.root),
+           (_("Bundle ID"), result.bundle_id or _("unknown"))]
     if result.signer is not None:
-        out += [("Signer fingerprint", result.signer.fingerprint),
-                ("Signer trust", result.signer.status),
-                ("allowed_signers principal", result.signer.principal)]
+        out += [(_("Signer fingerprint"), result.signer.fingerprint),
+                (_("Signer trust"), signer_status_label(result.signer.status)),
+                (_("allowed_signers principal"), result.signer.principal)]
     out += [(k, v) for k, v in result.info if k != "External-Identifier"]
-    out.append(("Testimonies", ", ".join(sorted(result.testimonies)) or "none"))
+    out.append((_("Testimonies"), ", ".join(sorted(result.testimonies)) or _("none")))
     return out
+
+
+def signer_status_label(status: str) -> str:
+    """A :attr:`Signer.status` for people, in the current language."""
+    labels = {"trusted": _("trusted"), "known but not trusted": _("known but not trusted"),
+              "unknown": _("unknown"), "not checked (no vault)": _("not checked (no vault)")}
+    return labels.get(status, status)
 
 
 def repeat_commands(result: VerifyResult) -> list[tuple[str, str]]:
@@ -494,21 +513,21 @@ def repeat_commands(result: VerifyResult) -> list[tuple[str, str]]:
     sh_root, sh_principal = shlex.quote(root), shlex.quote(principal)
     cmd_principal = principal if _CMD_SAFE.fullmatch(principal) else "<principal>"
     return [
-        ("Decrypt and unpack (age, tar)",
+        (_("Decrypt and unpack (age, tar)"),
          f"age -d -i key.txt bundle.age | tar -x\ncd {sh_root}"),
-        ("Signature over the tag manifest (OpenSSH)",
+        (_("Signature over the tag manifest (OpenSSH)"),
          f"ssh-keygen -Y verify -f allowed_signers -I {sh_principal} "
          f"-n {sshsig.BUNDLE_NAMESPACE} -s {SIGNATURE} < {TAGMANIFEST}\n"
          f"(Windows: cmd /c \"ssh-keygen -Y verify -f allowed_signers -I {cmd_principal} -n "
          f"{sshsig.BUNDLE_NAMESPACE} -s {SIGNATURE} < {TAGMANIFEST}\")"),
-        ("Tag files against the tag manifest", f"sha256sum -c {TAGMANIFEST}"),
-        ("Every payload file against the manifest", f"sha256sum -c {MANIFEST}"),
-        ("The same on Windows (PowerShell)",
+        (_("Tag files against the tag manifest"), f"sha256sum -c {TAGMANIFEST}"),
+        (_("Every payload file against the manifest"), f"sha256sum -c {MANIFEST}"),
+        (_("The same on Windows (PowerShell)"),
          f"Set-Location -LiteralPath {_ps_quote(root)}\n"
          "Get-Content manifest-sha256.txt | ForEach-Object { $h, $p = $_ -split '  ', 2; "
          "if ((Get-FileHash -Algorithm SHA256 -LiteralPath $p).Hash -ne $h) "
          "{ \"FAILED: $p\" } }"),
-        ("Whole bag (BagIt)", f"python -m bagit --validate {sh_root}"),
+        (_("Whole bag (BagIt)"), f"python -m bagit --validate {sh_root}"),
     ]
 
 

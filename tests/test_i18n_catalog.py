@@ -34,7 +34,7 @@ def _messages_in_code() -> dict[str, str | None]:
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
                 continue
             args = [a.value for a in node.args if isinstance(a, ast.Constant)]
-            if node.func.id == "_" and args:
+            if node.func.id in ("_", "N_") and args:
                 found[args[0]] = None
             elif node.func.id == "ngettext" and len(args) >= 2:
                 found[args[0]] = args[1]
