@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import hmac
@@ -453,7 +454,9 @@ _PIPE_DEPTH = 8  # blocks in flight to a blob writer thread: constant memory
 class _BlobPipe:
     """A blob written by a worker thread (:meth:`BlobStore.write`) from blocks that the
     caller's thread hands over with :meth:`put`, so decrypting and scanning on one core
-    overlap encrypting and writing on the other.
+    overlap encrypting and writing on the other. With ``hash``, a second worker hashes
+    the very same blocks (SHA-256 is the slowest step; on its own thread it runs beside
+    both), and each recycled buffer goes back to the free list once both are done with it.
 
     A ``bytes`` block is queued as it is (immutable); other buffers are copied into
     recycled buffers (no allocation per block). At most ``_PIPE_DEPTH`` blocks are in
@@ -465,32 +468,63 @@ class _BlobPipe:
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
         for _slot in range(_PIPE_DEPTH):
             self._free.put(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
+        self._users: dict[int, int] = {}  # id(buffer) -> threads still reading it
+        self._users_lock = threading.Lock()
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=_PIPE_DEPTH)
         self._held: bytes | bytearray | None = None  # the worker's current block
         self._held_n = 0
         self._pos = 0
         self._ref: BlobRef | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(vault, cancel, hash),
+        self._digest = hashlib.sha256() if hash else None
+        self._hash_queue: queue.Queue[Any] | None = None
+        self._hasher: threading.Thread | None = None
+        if hash:
+            self._hash_queue = queue.Queue(maxsize=_PIPE_DEPTH)
+            self._hasher = threading.Thread(target=self._hash_blocks, daemon=True,
+                                            name=f"{name}-hash")
+            self._hasher.start()
+        self._thread = threading.Thread(target=self._run, args=(vault, cancel),
                                         daemon=True, name=name)
         self._thread.start()
 
-    def _run(self, vault: Vault, cancel: CancelFn | None, hash: bool) -> None:
+    def _release(self, buf: bytes | bytearray | None) -> None:
+        """A thread is done with ``buf``: recycle it when no thread reads it any more."""
+        if not isinstance(buf, bytearray):
+            return
+        with self._users_lock:
+            left = self._users.pop(id(buf)) - 1
+            if left:
+                self._users[id(buf)] = left
+        if not left:
+            self._free.put(buf)
+
+    def _hash_blocks(self) -> None:
+        assert self._hash_queue is not None and self._digest is not None
+        while (item := self._hash_queue.get()) is not _END:
+            if isinstance(item, tuple):
+                self._digest.update(memoryview(item[0])[: item[1]])
+                self._release(item[0])
+            elif isinstance(item, bytes):
+                self._digest.update(item)
+
+    def _run(self, vault: Vault, cancel: CancelFn | None) -> None:
         try:
-            self._ref = vault.blobs.write(self, cancel=cancel, hash=hash)  # type: ignore[arg-type]
+            self._ref = vault.blobs.write(self, cancel=cancel, hash=False)  # type: ignore[arg-type]
         except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
             self._error = exc
+            self._release(self._held)  # the block it was in (read() did not recycle it)
+            self._held = None
             while (item := self._queue.get()) is not _END:  # keep put() from blocking
                 if isinstance(item, tuple):
-                    self._free.put(item[0])
+                    self._release(item[0])
 
     def read(self, n: int = -1) -> bytes | memoryview:
         """The worker's side (BlobStore.write): the next queued bytes, valid until the
         next call (which recycles the block)."""
         n = n if n > 0 else 1 << 20
         if self._held is None or self._pos == self._held_n:
-            if isinstance(self._held, bytearray):
-                self._free.put(self._held)
+            self._release(self._held)
             self._held = None
             item = self._queue.get()
             if item is _END:
@@ -501,11 +535,19 @@ class _BlobPipe:
             self._pos = 0
             if isinstance(item, bytes) and n >= self._held_n:
                 self._pos = self._held_n
-                return item  # whole: no view, so the blob store's hasher need not copy it
+                return item  # whole: no view, so the blob store need not copy it
         end = min(self._pos + n, self._held_n)
         view = memoryview(self._held)[self._pos : end]
         self._pos = end
         return view
+
+    def _hand_over(self, item: bytes | tuple[bytearray, int]) -> None:
+        if isinstance(item, tuple):
+            with self._users_lock:
+                self._users[id(item[0])] = 1 if self._hash_queue is None else 2
+        if self._hash_queue is not None:
+            self._hash_queue.put(item)
+        self._queue.put(item)
 
     def put(self, data: bytes | memoryview) -> None:
         """Hand over a block; waits while the worker is ``_PIPE_DEPTH`` blocks behind."""
@@ -516,9 +558,9 @@ class _BlobPipe:
             if len(buf) < len(data):
                 buf = bytearray(len(data))
             memoryview(buf)[: len(data)] = data  # a bytearray slice assignment copies twice
-            self._queue.put((buf, len(data)))
+            self._hand_over((buf, len(data)))
         elif data:
-            self._queue.put(data)
+            self._hand_over(data)
 
     def put_from(self, reader: MemberReader, n: int) -> int:
         """Hand over the next ``n`` or fewer bytes of ``reader``, read straight into a
@@ -530,26 +572,36 @@ class _BlobPipe:
             buf = bytearray(n)
         got = reader.readinto(memoryview(buf)[:n])
         if got:
-            self._queue.put((buf, got))
+            self._hand_over((buf, got))
         else:
             self._free.put(buf)
         return got
 
+    def _stop_hasher(self) -> None:
+        if self._hasher is not None and self._hash_queue is not None:
+            self._hash_queue.put(_END)
+            self._hasher.join()
+            self._hasher = None
+
     def finish(self) -> BlobRef:
-        """Wait for the blob and return it (or raise the worker's error)."""
+        """Wait for the blob (and its SHA-256) and return it (or raise the worker's error)."""
         self._queue.put(_END)
         self._thread.join()
+        self._stop_hasher()
         if self._error is not None:
             raise self._error
         assert self._ref is not None
-        return self._ref
+        if self._digest is None:
+            return self._ref
+        return dataclasses.replace(self._ref, sha256=self._digest.hexdigest())
 
     def abort(self) -> None:
-        """Stop the worker if it still runs; BlobStore.write removes its temp file."""
+        """Stop the workers if they still run; BlobStore.write removes its temp file."""
         if self._thread.is_alive():
             self._queue.put(CancelledError("import stopped"))
             self._queue.put(_END)
             self._thread.join()
+        self._stop_hasher()
 
 
 class _FileFeed:
