@@ -27,7 +27,7 @@ from crypto.kdf import Argon2Params
 from evidence_app import custody, keyslots, records
 from evidence_app.errors import CheckFailed, UserError
 from evidence_app.i18n import _, ngettext
-from evidence_app.model import INPUT_MAX_BYTES, load_input
+from evidence_app.model import INPUT_MAX_BYTES, load_input, status_label
 from evidence_app.paths import atomic_write
 from evidence_app.safetext import terminal_safe
 from evidence_app.search import SORT_COLUMNS
@@ -209,8 +209,8 @@ def cmd_contacts_list(args: argparse.Namespace) -> int:
         _print_json([_contact_dict(c) for c in contacts])
         return 0
     for c in contacts:
-        flags = ",".join(f for f, on in (("trusted", c.trusted),
-                                         ("may-see-identities", c.may_see_identities)) if on)
+        flags = ",".join(f for f, on in ((_("trusted"), c.trusted),
+                                         (_("may-see-identities"), c.may_see_identities)) if on)
         print(f"{c.id}  {c.fingerprint}  {flags or '-'}  {_one_line(c.name)}")
     return 0
 
@@ -247,9 +247,9 @@ def _print_summaries(items: list[records.TestimonySummary], as_json: bool) -> No
         _print_json([s.to_dict() for s in items])
         return
     for s in items:
-        print(f"{s.id}  {s.status:<8}  {terminal_safe(s.updated_at[:19])}  "
-              f"att={s.attachment_count}  "
-              f"{_one_line(s.title)}")
+        print(f"{s.id}  {status_label(s.status):<8}  {terminal_safe(s.updated_at[:19])}  "
+              + _("att={n}").format(n=s.attachment_count)
+              + f"  {_one_line(s.title)}")
 
 
 def cmd_testimony_list(args: argparse.Namespace) -> int:
@@ -271,7 +271,7 @@ def cmd_testimony_show(args: argparse.Namespace) -> int:
         (_("id:"), data["id"]),
         (_("title:"), _one_line(data.get("title"))),
         (_("status:"), _("{status} (version {version})").format(
-            status=data["status"], version=data["version"])),
+            status=status_label(data["status"]), version=data["version"])),
         (_("created:"), terminal_safe(data["created_at"])),
         (_("updated:"), terminal_safe(data["updated_at"])),
         (_("pseudonym:"), _one_line((data.get("witness") or {}).get("pseudonym")) or "-"),

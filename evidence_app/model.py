@@ -614,6 +614,13 @@ def _infer_precision(raw: object) -> str:
 # --- completeness ------------------------------------------------------------------------
 
 
+def status_label(status: object) -> str:
+    """A testimony status (a STATUSES code) as a word for people, in the current language;
+    JSON output keeps the code itself."""
+    labels = {"draft": _("draft"), "complete": _("complete")}
+    return labels.get(str(status), str(status))
+
+
 def missing_for_complete(t: TestimonyInput) -> list[str]:
     """What blocks marking ``t`` complete, as ``"<path>: <what is missing>"``; [] if none.
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from evidence_app.bag import Finding
 from evidence_app.i18n import _, current_language, is_right_to_left
+from evidence_app.model import status_label
 
 _CSS = (
     "body{font-family:sans-serif;margin:2em;max-width:60em;color:#111}"
@@ -72,7 +73,8 @@ def index_html(info: Sequence[tuple[str, str]], testimonies: Sequence[dict[str, 
         parts.append(f"<h2>{escape(heading)}</h2>\n")
         parts.append(_table((_("Field"), _("Value")), [
             (_("Title"), data.get("title")), (_("Version"), t.get("version")),
-            (_("Status"), t.get("status")), (_("Languages"), data.get("languages")),
+            (_("Status"), status_label(t.get("status"))),
+            (_("Languages"), data.get("languages")),
             (_("Pseudonym"), (data.get("witness") or {}).get("pseudonym")),
             (_("Consent"), data.get("consent")), (_("Interview"), data.get("interview")),
             (_("Witness identity"), _("sealed (sealed-identity.age)")
