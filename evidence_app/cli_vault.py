@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from crypto.age_recipients import X25519Identity
+from crypto.identity import KeyCard
 from crypto.kdf import Argon2Params
 from evidence_app import custody, keyslots, records
+from evidence_app.card_checks import card_warnings
 from evidence_app.errors import CheckFailed, UserError
 from evidence_app.i18n import _, ngettext
 from evidence_app.model import INPUT_MAX_BYTES, load_input, status_label
@@ -178,6 +180,8 @@ def cmd_contacts_add(args: argparse.Namespace) -> int:
     except UnicodeDecodeError:
         raise UserError(_("key card {path} is not UTF-8").format(path=args.card)) from None
     with _opened(args) as vault:
+        for warning in card_warnings(vault, KeyCard.parse(card)):
+            print(_("warning: {message}").format(message=warning), file=sys.stderr)
         contact = vault.add_contact(card, trusted=args.trust,
                                     may_see_identities=args.may_see_identities,
                                     verified_how=args.verified_how)

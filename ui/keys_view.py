@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from crypto.identity import KeyCard
+from evidence_app.card_checks import card_warnings
 from evidence_app.errors import describe_error
 from evidence_app.paths import atomic_write
 from ui.clipboard import SecureClipboard
@@ -54,9 +55,15 @@ def _fixed_font(point_size: int) -> Any:
 class ContactDialog(QDialog):
     """Shows an imported card's name and fingerprint; asks how it was compared and trust."""
 
-    def __init__(self, card: KeyCard, parent: QWidget | None = None) -> None:
+    def __init__(self, card: KeyCard, parent: QWidget | None = None,
+                 warnings: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a contact"))
+        # The core's translated warnings (evidence_app.card_checks): a look-alike name.
+        self.warning = PlainLabel("\n".join(warnings or []), self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.warning.setVisible(bool(warnings))
         fingerprint = PlainLabel(fingerprint_lines(str(card.fingerprint())), self)
         fingerprint.setFont(_fixed_font(16))
         fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -75,6 +82,7 @@ class ContactDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Name on the card"), PlainLabel(card.name, self))
+        form.addRow(self.warning)
         form.addRow(PlainLabel(self.tr(
             "Ask your contact to read their fingerprint to you, or read it together. "
             "It must match every digit:"), self))
@@ -228,7 +236,7 @@ class KeysView(QWidget):
         except Exception as exc:  # noqa: BLE001 - a malformed card: show the core's message
             self.message.setText(describe_error(exc)[0] or self.tr("This file is not a key card."))
             return
-        dialog = ContactDialog(card, self)
+        dialog = ContactDialog(card, self, card_warnings(self._vault, card))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_card(text, trusted=dialog.trusted.isChecked(),
                           may_see_identities=dialog.may_see.isChecked(),
