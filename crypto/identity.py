@@ -88,6 +88,14 @@ def _check_created(created: str) -> str:
     return created
 
 
+
+def _undo_transport(text: str) -> str:
+    """A card as mail, a chat or a Windows editor may hand it over: a UTF-8 byte order mark,
+    CRLF line ends and missing or extra final newlines are undone. What the card says
+    cannot change: the signature must still verify over the canonical text."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").rstrip("\n") + "\n"
+
+
 @dataclass(frozen=True, repr=False, eq=False)
 class KeyCard:
     """The public key card of a person: name, age recipients, SSH key, self-signature.
@@ -151,6 +159,7 @@ class KeyCard:
             raise KeyCardError("key card is not valid UTF-8 text") from None
         if len(raw) > MAX_CARD_BYTES:
             raise KeyCardError("key card is too large")
+        text = _undo_transport(text)
         split = text.find("\n" + _SIG_BEGIN)
         if split < 0:
             raise KeyCardError("key card has no signature")
