@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from evidence_app import __version__, hardening
 from evidence_app.errors import UserError, describe_error
-from evidence_app.i18n import _, set_language
+from evidence_app.i18n import _, install_argparse, set_language
 
 # Modules that add subcommands. A module that is not there yet is skipped.
 COMMAND_MODULES = (
@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Encrypted evidence vault: record testimony offline, export signed "
                       "encrypted bundles, import and verify them."),
     )
-    parser.add_argument("--version", action="version", version=f"evidence-app {__version__}")
+    parser.add_argument("--version", action="version", version=f"evidence-app {__version__}",
+                        help=_("show program's version number and exit"))
     parser.add_argument("--vault", metavar="DIR",
                         help=_("vault folder (default: per-user data dir)"))
     parser.add_argument(
@@ -70,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     hardening.start()  # no core dumps; loud warning while the test-only KDF switch is set
     set_language()  # EVIDENCE_APP_LANG, else the system locale
+    install_argparse()  # argparse's own words ("usage:", its errors) in that language too
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

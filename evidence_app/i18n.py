@@ -90,24 +90,27 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     return SOURCE_LANGUAGE
 
 
-def load_catalog(language: str) -> Catalog:
-    """The messages of ``language`` (empty for English or an unknown language)."""
+def load_catalog(language: str, section: str = "messages") -> Catalog:
+    """One section of the catalog of ``language``: ``messages`` (ours) or ``argparse``
+    (argparse's own words); empty for English, an unknown language or a missing section."""
     if language == SOURCE_LANGUAGE or language not in available_languages():
         return {}
     data = json.loads((LOCALE_DIR / f"{language}.json").read_text(encoding="utf-8"))
-    messages: Catalog = data["messages"]
+    messages: Catalog = data.get(section, {})
     return messages
 
 
 def set_language(code: str | None = None) -> str:
-    """Use ``code`` (None: from the environment) for ``_`` and ``ngettext``; returns it.
+    """Use ``code`` (None: from the environment) for ``_`` and ``ngettext``, and for
+    argparse once :func:`install_argparse` ran; returns it.
 
     An unknown code falls back to English.
     """
-    global _language, _catalog
+    global _language, _catalog, _argparse_catalog
     wanted = (code or language_from_environment()).lower()
     _language = wanted if wanted in available_languages() else SOURCE_LANGUAGE
     _catalog = load_catalog(_language)
+    _argparse_catalog = load_catalog(_language, "argparse")
     return _language
 
 
@@ -145,9 +148,82 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     The catalog key is the English singular; its value lists one translation per plural
     category of the language, in the order of PLURAL_RULES.
     """
-    found = _catalog.get(singular)
+    return _plural_from(_catalog, singular, plural, n)
+
+
+def _plural_from(catalog: Catalog, singular: str, plural: str, n: int) -> str:
+    found = catalog.get(singular)
     if isinstance(found, list) and found:
         index = plural_index(_language, n)
         if index < len(found) and found[index]:
             return found[index]
     return singular if n == 1 else plural
+
+
+# --- argparse's own words ---------------------------------------------------------------
+
+# What argparse itself prints to people ("usage: ", section titles, its error messages),
+# as the msgids of Python 3.11 to 3.13 (they differ a little between versions; argparse
+# uses %-style placeholders). The catalogs translate them in their "argparse" section.
+# argparse's messages for programming mistakes (conflicting options, bad add_argument
+# calls) are left out: only a developer ever sees them.
+ARGPARSE_MESSAGES = (
+    "usage: ",
+    "positional arguments",
+    "options",
+    "%(heading)s:",
+    "show this help message and exit",
+    "show program's version number and exit",
+    "subcommands",
+    " (default: %(default)s)",
+    "%(prog)s: error: %(message)s\n",
+    "%(prog)s: warning: %(message)s\n",
+    "argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s",
+    "one of the arguments %s is required",
+    "unrecognized arguments: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)",
+    "invalid %(type)s value: %(value)r",
+    "expected one argument",
+    "expected at most one argument",
+    "expected at least one argument",
+    "expected %s argument",  # plural: "expected %s arguments"
+    "ambiguous option: %(option)s could match %(matches)s",
+    "unexpected option string: %s",
+    "not allowed with argument %s",
+    "ignored explicit argument %r",
+    "unknown parser %(parser_name)r (choices: %(choices)s)",
+    "can't open '%(filename)s': %(error)s",
+    "argument \"-\" with mode %r",
+    "command '%(parser_name)s' is deprecated",
+    "option '%(option)s' is deprecated",
+    "argument '%(argument_name)s' is deprecated",
+)
+ARGPARSE_PLURALS = {"expected %s argument": "expected %s arguments"}
+
+_argparse_catalog: Catalog = {}
+
+
+def argparse_gettext(message: str) -> str:
+    """argparse's ``_``: its message in the current language (as it is if not in the
+    catalog's argparse section)."""
+    found = _argparse_catalog.get(message)
+    return found if isinstance(found, str) and found else message
+
+
+def argparse_ngettext(singular: str, plural: str, n: int) -> str:
+    """argparse's ``ngettext``, with the CLDR plural rules of the current language."""
+    return _plural_from(_argparse_catalog, singular, plural, n)
+
+
+def install_argparse() -> None:
+    """Make argparse speak the current language (and any later :func:`set_language`).
+
+    argparse looks up its module globals ``_`` and ``ngettext`` each time it formats a
+    message, so replacing them is enough; call this before building the parser (section
+    titles are looked up when it is made).
+    """
+    import argparse
+
+    argparse._ = argparse_gettext  # type: ignore[attr-defined]
+    argparse.ngettext = argparse_ngettext  # type: ignore[attr-defined]
