@@ -13,7 +13,7 @@ from crypto.errors import CryptoError
 from crypto.identity import KeyCard
 from evidence_app import bundle, records, verify
 from evidence_app.cli_vault import _opened, _read_small, _vault_path
-from evidence_app.errors import UserError
+from evidence_app.errors import UserError, describe_error
 from evidence_app.i18n import _, ngettext, set_language
 from evidence_app.paths import atomic_write
 from evidence_app.report import verify_report_html
@@ -28,7 +28,8 @@ def _contact(vault: Vault, ref: str) -> Contact:
         try:
             card = KeyCard.parse(_read_small(ref))
         except CryptoError as exc:
-            raise UserError(f"{ref}: {exc}") from None
+            raise UserError(_("{path}: {problem}").format(
+                path=ref, problem=describe_error(exc)[0])) from None
         try:
             return vault.get_contact(card.fingerprint())
         except UserError:
