@@ -535,6 +535,23 @@ def _blob_sha256(vault: Vault, blob_id: str, key: bytes, cancel: CancelFn | None
     return digest.hexdigest()
 
 
+def _exhibit_rest_ok(vault: Vault, blob_id: str, key: bytes, plan: str,
+                     cancel: CancelFn | None) -> bool:
+    """The rest blob of a kept exhibit decrypts and holds exactly the bytes its map needs
+    (the originals are checked as attachments)."""
+    want = sum(int(seg[1]) for seg in json.loads(plan)["segments"] if seg[0] == "rest")
+    got = 0
+    try:
+        with vault.blobs.open(blob_id, key) as src:
+            while chunk := src.read(_HASH_CHUNK):
+                if cancel is not None and cancel():
+                    raise CancelledError("cancelled")
+                got += len(chunk)
+    except (CryptoError, OSError, VaultDamagedError):
+        return False
+    return got == want
+
+
 def _check_pages(vault: Vault) -> list[str]:
     """SQLCipher page HMACs first (they name damaged pages even where SQLite cannot read
     its own structure), then SQLite's structure check; [] when the database is sound."""
@@ -608,10 +625,13 @@ def check_vault(vault: Vault, *, progress: ProgressFn | None = None,
         done += int(size)
         if progress is not None:
             progress(done, total)
-    for bid, blob_id in vault.db.execute("SELECT id, blob_id FROM bundles WHERE blob_id IS NOT "
-                                         "NULL ORDER BY id").fetchall():
+    for bid, blob_id, key, plan in vault.db.execute(
+            "SELECT id, blob_id, blob_key, exhibit FROM bundles WHERE blob_id IS NOT NULL "
+            "ORDER BY id").fetchall():
         if blob_id not in present:
             problems.append(f"bundle {bid}: blob missing")
+        elif plan is not None and not _exhibit_rest_ok(vault, blob_id, bytes(key), plan, cancel):
+            problems.append(f"bundle {bid}: the kept rest of its exhibit is damaged")
     for blob_id, bid in _exhibit_blobs(vault).items():
         if blob_id not in present:
             problems.append(f"bundle {bid}: an original its exhibit is written from is missing")

@@ -150,3 +150,14 @@ def test_cli_lists_received_bundles_and_writes_the_exhibit(tmp_path: Path,
     assert target.read_bytes() == sent.read_bytes()
     assert main([*base, "exhibit", res.bundle_id]) == 2
     assert "--out" in capsys.readouterr().err
+
+
+def test_vault_check_names_a_damaged_exhibit_rest(pair: Pair, tmp_path: Path) -> None:
+    res = _send(pair, tmp_path / "sent.age")
+    rest_id = _row(pair, res.bundle_id)[0]
+    path = pair.bob.path / "blobs" / rest_id[:2] / rest_id
+    data = bytearray(path.read_bytes())
+    data[-20] ^= 0x40
+    path.write_bytes(bytes(data))
+    assert f"bundle {res.bundle_id}: the kept rest of its exhibit is damaged" in (
+        records.check_vault(pair.bob))
