@@ -135,6 +135,18 @@ def test_full_journey(qtbot, tmp_path):
     [outcome] = lws.importer.outcomes
     assert outcome.error is None and outcome.result.status == "imported"
     assert outcome.result.bundle_id == exported.bundle_id
+    importer = lws.importer
+    assert not importer.exhibit_button.isEnabled()
+    importer.table.selectRow(0)
+    assert importer.exhibit_button.isEnabled()
+    assert importer.selected_bundle_id() == exported.bundle_id
+    with qtbot.waitSignal(importer.finished, timeout=30_000):
+        importer.save_exhibit(exported.bundle_id, tmp_path / "exhibit.age")
+    assert (tmp_path / "exhibit.age").read_bytes() == bundle_path.read_bytes()
+    assert "exhibit.age" in importer.message.text()
+    with qtbot.waitSignal(importer.finished, timeout=30_000):  # never over an existing file
+        importer.save_exhibit(exported.bundle_id, tmp_path / "exhibit.age")
+    assert "already exists" in importer.message.text()
     wait_list(qtbot, lws.list)
     assert lws.list.model.total == 1
     imported_tid = lws.list.model.summary(0).id

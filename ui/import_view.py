@@ -2,7 +2,9 @@
 
 Every check runs before anything is stored (``bundle.import_bundle`` is all or nothing);
 a rejected bundle says why in one line. Bundles from signers that are not trusted are
-refused unless the user allows them, and are then imported flagged.
+refused unless the user allows them, and are then imported flagged. A row of an accepted
+bundle can be saved back exactly as it was received (the court's exhibit,
+``bundle.write_exhibit``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 from crypto.errors import CancelledError
 from evidence_app import bundle
 from evidence_app.errors import describe_error
-from ui.files import dropped_paths, open_files
+from ui.files import dropped_paths, open_files, save_file
 from ui.plain import PlainLabel, plain_tip
 from ui.workers import Task, TaskRunner, show_fraction
 
@@ -78,11 +80,21 @@ class ImportView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._update_exhibit_button)
+        self.exhibit_button = QPushButton(self.tr("Save as received (exhibit)…"), self)
+        self.exhibit_button.setToolTip(self.tr(
+            "Write the selected bundle exactly as it was received, byte for byte, for the "
+            "court file"))
+        self.exhibit_button.setEnabled(False)
+        self.exhibit_button.clicked.connect(self._pick_exhibit_file)
         bar = QHBoxLayout()
         bar.addWidget(self.message, 1)
         bar.addWidget(self.progress)
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.add_button)
+        bar.addWidget(self.exhibit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.allow_unknown)
         layout.addLayout(bar)
@@ -136,6 +148,59 @@ class ImportView(QWidget):
                                        on_progress=self._progress)
         return self.task
 
+    def selected_bundle_id(self) -> str | None:
+        """The bundle id of the selected row, if that bundle is in the vault."""
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        if len(rows) != 1 or not 0 <= (row := rows.pop()) < len(self.outcomes):
+            return None
+        result = self.outcomes[row].result
+        return None if result is None else str(result.bundle_id)
+
+    def _update_exhibit_button(self) -> None:
+        self.exhibit_button.setEnabled(self.task is None and self.selected_bundle_id() is not None)
+
+    def _pick_exhibit_file(self) -> None:
+        bundle_id = self.selected_bundle_id()
+        if bundle_id is None:
+            return
+        path = save_file(self, self.tr("Save the bundle as received"),
+                         f"bundle-{bundle_id}.age", self.tr("Bundles (*.age)"))
+        if path is not None:
+            self.save_exhibit(bundle_id, path)
+
+    def save_exhibit(self, bundle_id: str, path: Path) -> Task | None:
+        """Write the received bundle to ``path`` in the background (None if busy)."""
+        if self.task is not None:
+            return None
+        vault = self._vault
+
+        def job(progress: Any, cancel: Any) -> Path:
+            return bundle.write_exhibit(vault, bundle_id, path, progress=progress,
+                                        cancel=cancel)
+
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.add_button.setEnabled(False)
+        self.exhibit_button.setEnabled(False)
+        self.task = self._runner.start(job, on_success=self._exhibit_saved,
+                                       on_error=self._exhibit_failed)
+        return self.task
+
+    def _exhibit_saved(self, path: Path) -> None:
+        self._finish()
+        self.message.setText(self.tr("Saved exactly as received: %1").replace("%1", path.name))
+        self.finished.emit()
+
+    def _exhibit_failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, CancelledError):
+            self.message.setText(self.tr("Cancelled: no file was written."))
+        else:
+            message, _ = describe_error(exc)
+            self.message.setText(message or type(exc).__name__)
+        self.finished.emit()
+
     def _progress(self, done: int, total: int) -> None:
         """Bytes read of the bundle being imported (one bundle after the other)."""
         show_fraction(self.progress, done, total)
@@ -149,6 +214,7 @@ class ImportView(QWidget):
         self.progress.hide()
         self.cancel_button.hide()
         self.add_button.setEnabled(True)
+        self._update_exhibit_button()
 
     def _done(self, outcomes: list[Outcome]) -> None:
         self._finish()

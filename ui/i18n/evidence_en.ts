@@ -413,6 +413,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save as received (exhibit)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the selected bundle exactly as it was received, byte for byte, for the court file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -426,6 +434,22 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save the bundle as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.age)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved exactly as received: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>rejected: %1</source>

@@ -408,6 +408,14 @@
         <translation>امضاکننده</translation>
     </message>
     <message>
+        <source>Save as received (exhibit)…</source>
+        <translation>ذخیره به همان شکل دریافتی (مدرک)…</translation>
+    </message>
+    <message>
+        <source>Write the selected bundle exactly as it was received, byte for byte, for the court file</source>
+        <translation>بستهٔ انتخاب‌شده را دقیقاً همان‌گونه که دریافت شد، بایت به بایت، برای پروندهٔ دادگاه بنویسید</translation>
+    </message>
+    <message>
         <source>Import bundles</source>
         <translation>درون‌بری بسته‌ها</translation>
     </message>
@@ -420,6 +428,22 @@
         <translation>
             <numerusform>در حال بررسی و درون‌بری %n بسته…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save the bundle as received</source>
+        <translation>بسته را به همان شکل دریافتی ذخیره کنید</translation>
+    </message>
+    <message>
+        <source>Bundles (*.age)</source>
+        <translation>بسته‌ها (*.age)</translation>
+    </message>
+    <message>
+        <source>Saved exactly as received: %1</source>
+        <translation>دقیقاً به همان شکل دریافتی ذخیره شد: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>لغو شد: هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
         <source>rejected: %1</source>

@@ -418,6 +418,14 @@
         <translation>Подписант</translation>
     </message>
     <message>
+        <source>Save as received (exhibit)…</source>
+        <translation>Сохранить в полученном виде (вещественное доказательство)…</translation>
+    </message>
+    <message>
+        <source>Write the selected bundle exactly as it was received, byte for byte, for the court file</source>
+        <translation>Записать выбранный пакет точно в том виде, в каком он был получен, байт в байт, для материалов суда</translation>
+    </message>
+    <message>
         <source>Import bundles</source>
         <translation>Импорт пакетов</translation>
     </message>
@@ -432,6 +440,22 @@
             <numerusform>Проверка и импорт %n пакетов…</numerusform>
             <numerusform>Проверка и импорт %n пакетов…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save the bundle as received</source>
+        <translation>Сохранить пакет в полученном виде</translation>
+    </message>
+    <message>
+        <source>Bundles (*.age)</source>
+        <translation>Пакеты (*.age)</translation>
+    </message>
+    <message>
+        <source>Saved exactly as received: %1</source>
+        <translation>Сохранено точно в полученном виде: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
         <source>rejected: %1</source>

@@ -413,6 +413,14 @@
         <translation>Имзокунанда</translation>
     </message>
     <message>
+        <source>Save as received (exhibit)…</source>
+        <translation>Нигоҳ доштан ҳамон тавре ки гирифта шуд (далели ашёӣ)…</translation>
+    </message>
+    <message>
+        <source>Write the selected bundle exactly as it was received, byte for byte, for the court file</source>
+        <translation>Бастаи интихобшударо айнан ҳамон тавре ки гирифта шуда буд, байт ба байт, барои парвандаи суд нависед</translation>
+    </message>
+    <message>
         <source>Import bundles</source>
         <translation>Воридоти бастаҳо</translation>
     </message>
@@ -426,6 +434,22 @@
             <numerusform>%n баста санҷида ва ворид мешавад…</numerusform>
             <numerusform>%n баста санҷида ва ворид мешавад…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save the bundle as received</source>
+        <translation>Бастаро ҳамон тавре ки гирифта шуд нигоҳ доред</translation>
+    </message>
+    <message>
+        <source>Bundles (*.age)</source>
+        <translation>Бастаҳо (*.age)</translation>
+    </message>
+    <message>
+        <source>Saved exactly as received: %1</source>
+        <translation>Айнан ҳамон тавре ки гирифта шуда буд, нигоҳ дошта шуд: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Бекор шуд: ҳеҷ файл навишта нашуд.</translation>
     </message>
     <message>
         <source>rejected: %1</source>
