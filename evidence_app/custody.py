@@ -49,7 +49,7 @@ from crypto.sshsig import (
     verify,
 )
 from evidence_app.errors import UserError
-from evidence_app.i18n import _
+from evidence_app.i18n import _, ngettext
 from evidence_app.model import (
     ModelError,
     UntrustedJSONError,
@@ -190,8 +190,8 @@ def _field_problem(event: Mapping[str, Any], *, need_sig: bool) -> str | None:
     if keys != expected:
         extra, missing = sorted(keys - expected), sorted(expected - keys)
         if missing:
-            return f"missing field {_echo(missing[0])}"
-        return f"unknown field {_echo(extra[0])}"
+            return _("missing field {name}").format(name=_echo(missing[0]))
+        return _("unknown field {name}").format(name=_echo(extra[0]))
     checks: list[tuple[str, bool]] = [
         ("v", type(event["v"]) is int and event["v"] == EVENT_VERSION),
         ("chain", _matches(_ID_RE, event["chain"])),
@@ -213,11 +213,11 @@ def _field_problem(event: Mapping[str, Any], *, need_sig: bool) -> str | None:
         checks.append(("sig", isinstance(sig, str) and len(sig) < 2048 and _is_b64(sig)))
     for name, ok in checks:
         if not ok:
-            return f"invalid {name}"
+            return _("invalid {name}").format(name=name)
     if event["seq"] == 1 and event["prev"] is not None:
-        return "invalid prev (seq 1 has no previous event)"
+        return _("invalid prev (seq 1 has no previous event)")
     if event["seq"] > 1 and event["prev"] is None:
-        return "invalid prev (missing for seq > 1)"
+        return _("invalid prev (missing for seq > 1)")
     return None
 
 
@@ -293,21 +293,21 @@ def verify_events(
     previous: dict[str, Any] | None = None
     for index, event in enumerate(events):
         if not isinstance(event, dict):
-            verdicts.append(EventVerdict(index, None, ("malformed: not an object",)))
+            verdicts.append(EventVerdict(index, None, (_("malformed: not an object"),)))
             previous = None
             continue
         structural = _field_problem(event, need_sig=True)
         if structural:
-            verdicts.append(EventVerdict(index, None, (f"malformed: {structural}",)))
+            verdicts.append(EventVerdict(index, None, (_("malformed: {problem}").format(
+                problem=structural),)))
             previous = None
             continue
         if expected_chain is None:
             expected_chain = event["chain"]
         problems: list[str] = []
         if event["chain"] != expected_chain:
-            problems.append(
-                f"wrong chain: belongs to {_echo(event['chain'])}, not {_echo(expected_chain)}"
-            )
+            problems.append(_("wrong chain: belongs to {chain}, not {expected}").format(
+                chain=_echo(event["chain"]), expected=_echo(expected_chain)))
         problems.extend(_link_problems(event, previous, index))
         problems.extend(_signer_problems(event, trusted_keys))
         verdicts.append(EventVerdict(index, event["seq"], tuple(problems)))
@@ -343,14 +343,16 @@ def verify_chain(
     of events is an intact (empty) chain.
     """
     problems = [
-        f"event {v.index}{'' if v.seq is None else f' (seq {v.seq})'}: {p}"
+        (_("event {index}: {problem}") if v.seq is None else _(
+            "event {index} (seq {seq}): {problem}")).format(index=v.index, seq=v.seq, problem=p)
         for v in verify_events(events, trusted_keys=trusted_keys, chain=chain)
         for p in v.problems
     ]
     if expected_head is not None:
         last = events[-1] if events else None
         if not isinstance(last, dict) or _hash_or_none(last) != expected_head:
-            problems.append("end: removed: the chain does not end at the expected last event")
+            problems.append(_("end: removed: the chain does not end at the expected last "
+                              "event"))
     return problems
 
 
@@ -366,16 +368,19 @@ def _link_problems(event: dict[str, Any], previous: dict[str, Any] | None, index
     seq = event["seq"]
     if previous is None:
         if index == 0 and seq != 1:
-            return [f"removed: the chain starts at seq {seq}, not 1"]
+            return [_("removed: the chain starts at seq {seq}, not 1").format(seq=seq)]
         return []
     problems: list[str] = []
     last = previous["seq"]
     if seq > last + 1:
-        problems.append(f"removed: {seq - last - 1} event(s) missing after seq {last}")
+        problems.append(ngettext("removed: {n} event(s) missing after seq {last}",
+                                 "removed: {n} event(s) missing after seq {last}",
+                                 seq - last - 1).format(n=seq - last - 1, last=last))
     elif seq <= last:
-        problems.append(f"reordered: seq {seq} comes after seq {last}")
+        problems.append(_("reordered: seq {seq} comes after seq {last}").format(
+            seq=seq, last=last))
     if event["prev"] != event_hash(previous):
-        problems.append("altered: prev hash does not match the event before it")
+        problems.append(_("altered: prev hash does not match the event before it"))
     return problems
 
 
@@ -385,20 +390,20 @@ def _signer_problems(
     try:
         key = parse_openssh_public_key(event["actor_key"])
     except KeyFormatError:
-        return ["malformed: invalid actor_key"]
+        return [_("malformed: invalid actor_key")]
     problems: list[str] = []
     if fingerprint_of(key) != event["actor"]:
-        problems.append("forged: actor fingerprint does not match actor_key")
+        problems.append(_("forged: actor fingerprint does not match actor_key"))
     try:
         verify(armor_signature(event["sig"]), signed_bytes(event), CUSTODY_NAMESPACE, key)
     except SignatureError:
-        problems.append("altered: signature does not verify")
+        problems.append(_("altered: signature does not verify"))
     if trusted_keys is not None:
         trusted = trusted_keys.get(event["actor"])
         if trusted is None:
-            problems.append("untrusted: the signer is not a trusted key")
+            problems.append(_("untrusted: the signer is not a trusted key"))
         elif public_key_to_openssh(trusted) != public_key_to_openssh(key):
-            problems.append("untrusted: actor_key differs from the trusted key")
+            problems.append(_("untrusted: actor_key differs from the trusted key"))
     return problems
 
 

@@ -138,13 +138,15 @@ def _chain_problems(chain: str, rows: list[tuple[int, str, str]]) -> tuple[list[
         try:
             event = json.loads(text)
         except ValueError:
-            problems.append(f"custody chain {chain}: event {seq} is not valid JSON")
+            problems.append(_("custody chain {chain}: event {seq} is not valid JSON").format(
+                chain=chain, seq=seq))
             continue
         if not isinstance(event, dict) or not hmac.compare_digest(
                 str(stored_hash), custody.event_hash(event)):
-            problems.append(f"custody chain {chain}: event {seq} does not match its hash")
+            problems.append(_("custody chain {chain}: event {seq} does not match its hash").format(
+                chain=chain, seq=seq))
         events.append(event)
-    problems.extend(f"custody chain {chain}: {p}"
+    problems.extend(_("custody chain {chain}: {problem}").format(chain=chain, problem=p)
                     for p in custody.verify_chain(events, chain=chain))
     return problems, events
 
@@ -167,13 +169,14 @@ def _coverage_problems(vault: Vault, chains: dict[str, list[dict[str, Any]]]) ->
             "ORDER BY v.testimony_id, v.version"):
         have = vouched.get(tid, set())
         if not have & {("created", f"{tid}:{sha}"), ("edited", f"{tid}:{sha}")}:
-            problems.append(f"testimony {tid} version {version}: no custody event for it")
+            problems.append(_("testimony {id} version {version}: no custody event for it").format(
+                id=tid, version=version))
     for aid, tid, sha in vault.db.execute(
             "SELECT a.id, a.testimony_id, a.sha256 FROM attachments a "
             "JOIN testimonies t ON t.id = a.testimony_id WHERE t.origin = 'local' "
             "ORDER BY a.id"):
         if ("attachment_added", f"{aid}:{sha}") not in vouched.get(tid, set()):
-            problems.append(f"attachment {aid}: no custody event for it")
+            problems.append(_("attachment {id}: no custody event for it").format(id=aid))
     return problems
 
 
@@ -555,7 +558,7 @@ def _exhibit_rest_ok(vault: Vault, blob_id: str, key: bytes, plan: str,
 def _check_pages(vault: Vault) -> list[str]:
     """SQLCipher page HMACs first (they name damaged pages even where SQLite cannot read
     its own structure), then SQLite's structure check; [] when the database is sound."""
-    problems = [f"database: {r[0]}" for r in vault.db.execute(
+    problems = [_("database: {problem}").format(problem=r[0]) for r in vault.db.execute(
         "PRAGMA cipher_integrity_check").fetchall()]
     if problems:
         return problems
@@ -571,7 +574,8 @@ def _check_versions(vault: Vault) -> list[str]:
             "SELECT testimony_id, version, data, sha256 FROM testimony_versions").fetchall():
         actual = hashlib.sha256(text.encode("utf-8")).hexdigest()
         if not hmac.compare_digest(actual, str(sha)):
-            problems.append(f"testimony {tid} version {version}: content does not match its hash")
+            problems.append(_("testimony {id} version {version}: content does not match its "
+                              "hash").format(id=tid, version=version))
     return problems
 
 
@@ -585,11 +589,11 @@ def check_vault(vault: Vault, *, progress: ProgressFn | None = None,
     only from an intact database: a damaged one cannot prove a blob unreferenced. A damaged
     database is reported as such (the checks that need it are then skipped), never raised.
     """
-    skipped = "database: damaged; the other checks need it and were skipped"
+    skipped = _("database: damaged; the other checks need it and were skipped")
     try:
         problems = _check_pages(vault)
     except sqlcipher3.DatabaseError as exc:
-        return [f"database: {exc}", skipped]
+        return [_("database: {problem}").format(problem=exc), skipped]
     if problems:
         return [*problems, skipped]
     remove_orphan_blobs(vault)
@@ -601,27 +605,28 @@ def check_vault(vault: Vault, *, progress: ProgressFn | None = None,
     done = 0
     for aid, blob_id, key, sha, size, thumb_id, thumb_key in rows:
         if blob_id not in present:
-            problems.append(f"attachment {aid}: blob missing")
+            problems.append(_("attachment {id}: blob missing").format(id=aid))
         else:
             try:
                 actual = _blob_sha256(vault, blob_id, bytes(key), cancel)
             except CancelledError:
                 raise
             except (CryptoError, OSError, VaultDamagedError):
-                problems.append(f"attachment {aid}: blob is damaged")
+                problems.append(_("attachment {id}: blob is damaged").format(id=aid))
             else:
                 if not hmac.compare_digest(actual, str(sha)):
-                    problems.append(f"attachment {aid}: content does not match its SHA-256")
+                    problems.append(_("attachment {id}: content does not match its "
+                                      "SHA-256").format(id=aid))
         if thumb_id is not None:
             if thumb_id not in present:
-                problems.append(f"attachment {aid}: thumbnail missing")
+                problems.append(_("attachment {id}: thumbnail missing").format(id=aid))
             else:
                 try:
                     _blob_sha256(vault, thumb_id, bytes(thumb_key), cancel)
                 except CancelledError:
                     raise
                 except (CryptoError, OSError, VaultDamagedError):
-                    problems.append(f"attachment {aid}: thumbnail is damaged")
+                    problems.append(_("attachment {id}: thumbnail is damaged").format(id=aid))
         done += int(size)
         if progress is not None:
             progress(done, total)
@@ -629,12 +634,14 @@ def check_vault(vault: Vault, *, progress: ProgressFn | None = None,
             "SELECT id, blob_id, blob_key, exhibit FROM bundles WHERE blob_id IS NOT NULL "
             "ORDER BY id").fetchall():
         if blob_id not in present:
-            problems.append(f"bundle {bid}: blob missing")
+            problems.append(_("bundle {id}: blob missing").format(id=bid))
         elif plan is not None and not _exhibit_rest_ok(vault, blob_id, bytes(key), plan, cancel):
-            problems.append(f"bundle {bid}: the kept rest of its exhibit is damaged")
+            problems.append(_("bundle {id}: the kept rest of its exhibit is damaged").format(
+                id=bid))
     for blob_id, bid in _exhibit_blobs(vault).items():
         if blob_id not in present:
-            problems.append(f"bundle {bid}: an original its exhibit is written from is missing")
+            problems.append(_("bundle {id}: an original its exhibit is written from is "
+                              "missing").format(id=bid))
     problems.extend(verify_custody(vault, cancel=cancel))
     return problems
 

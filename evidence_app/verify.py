@@ -344,20 +344,21 @@ def _chain_matches(doc: dict[str, Any], events: list[dict[str, Any]],
     problems: list[str] = []
     saves = [e for e in events if e.get("action") in ("created", "edited")]
     if not saves or not hmac_equal(str(saves[-1].get("object_sha256")), version_sha):
-        problems.append("testimony.json content is not the version recorded in the chain")
+        problems.append(_("testimony.json content is not the version recorded in the chain"))
     added = {e.get("object"): e.get("object_sha256") for e in events
              if e.get("action") == "attachment_added"}
     for att in doc.get("attachments") or []:
         want = added.get(att.get("id"))
         if want is None or not hmac_equal(str(want), str(att.get("sha256"))):
-            problems.append(f"attachment {att.get('id')} is not recorded in the chain")
+            problems.append(_("attachment {id} is not recorded in the chain").format(
+                id=att.get("id")))
     last = events[-1] if events else {}
     details = last.get("details")
     if (last.get("action") != "exported" or not isinstance(details, dict)
             or details.get("bundle_id") != bundle_id):
-        problems.append("the chain does not end with the export of this bundle")
+        problems.append(_("the chain does not end with the export of this bundle"))
     elif signer is not None and _digits(str(last.get("actor"))) != _digits(signer):
-        problems.append("the export event was not made by the bundle's signer")
+        problems.append(_("the export event was not made by the bundle's signer"))
     return problems
 
 

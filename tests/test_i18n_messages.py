@@ -9,9 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from records_support import PHOTOS, sample_testimony
 
 from crypto import errors as crypto_errors
-from evidence_app import cli, i18n, model
+from crypto.identity import fingerprint_of
+from evidence_app import cli, custody, i18n, model
 from evidence_app.errors import crypto_sentence, describe_error
 from evidence_app.hardening import TEST_KDF_WARNING
 
@@ -169,3 +172,44 @@ def test_most_specific_crypto_class_wins_and_only_safe_details_follow():
 def test_file_errors_in_tajik(exc, tg):
     i18n.set_language("tg")
     assert describe_error(exc) == (tg, 2)
+
+
+# --- problem lines: custody chains and vault check ---------------------------------------
+
+
+def test_custody_chain_problems_in_russian():
+    key = Ed25519PrivateKey.from_private_bytes(bytes(32))
+    fp = fingerprint_of(key.public_key())
+    events, prev = [], None
+    for seq in (1, 2, 3):
+        event = custody.make_event(
+            chain="t1", seq=seq, prev_hash=prev, action="created", object_id=f"o{seq}",
+            object_sha256=None, details={}, identity_signing_key=key, actor_fingerprint=fp,
+            time="2025-03-02T10:00:00Z")
+        events.append(event)
+        prev = custody.event_hash(event)
+    del events[1]
+    i18n.set_language("ru")
+    assert custody.verify_chain(events) == [
+        "событие 1 (seq 3): удалено: после seq 1 не хватает 1 события",
+        "событие 1 (seq 3): изменено: хеш prev не совпадает с предыдущим событием",
+    ]
+
+
+def test_vault_check_problem_lines_in_tajik(vault, capsys, monkeypatch, tmp_path):
+    src = tmp_path / "t.json"
+    src.write_text(json.dumps(sample_testimony()))
+    photo = next(PHOTOS.glob("*.jpg"))
+    assert cli.main([*vault, "testimony", "add", "--json", str(src), "--attach",
+                     str(photo)]) == 0
+    tid = capsys.readouterr().out.strip()
+    assert cli.main([*vault, "testimony", "show", tid, "--json"]) == 0
+    aid = json.loads(capsys.readouterr().out)["attachments"][0]["id"]
+    blob = max((p for p in (tmp_path / "v" / "blobs").rglob("*") if p.is_file()),
+               key=lambda p: p.stat().st_size)
+    data = bytearray(blob.read_bytes())
+    data[100] ^= 0xFF
+    blob.write_bytes(bytes(data))
+    monkeypatch.setenv("EVIDENCE_APP_LANG", "tg")
+    assert cli.main([*vault, "vault", "check"]) == 1
+    assert f"замимаи {aid}: blob вайрон аст" in capsys.readouterr().out.splitlines()
