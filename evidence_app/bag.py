@@ -663,7 +663,7 @@ def check_signature(scan: BagScan) -> tuple[Finding, Ed25519PublicKey | None, st
         sshsig.verify(sig, tagmanifest, sshsig.BUNDLE_NAMESPACE, public_key=pub)
     except (CryptoError, ValueError) as exc:
         return bad(N_("signature over {file} is invalid: {problem}"), file=TAGMANIFEST,
-                   problem=exc)
+                   problem=str(exc))
     return Finding("signature", SIGNATURE, True, N_("valid Ed25519 signature over {file}"),
                    BundleSignatureError, (("file", TAGMANIFEST),)), pub, principal
 

@@ -13,6 +13,12 @@ tests/test_i18n_catalog.py) and the CLDR plural rules of the shipped languages.
 Until ``set_language`` is called everything stays English, so library callers and tests
 get stable text; ``evidence_app.cli.main`` calls it at start. A message missing from a
 catalog falls back to English, message by message.
+
+Each catalog has two sections: ``messages`` (ours, keyed by the English text of the
+``_``/``ngettext``/``N_`` calls in evidence_app) and ``argparse`` (argparse's own words,
+keyed by its msgids, see ARGPARSE_MESSAGES; :func:`install_argparse` puts them to use).
+crypto/ cannot use the catalogs: its errors get one translated sentence per class in
+``evidence_app.errors.describe_error``.
 """
 
 from __future__ import annotations
