@@ -63,6 +63,59 @@ def _text(value: Any) -> str:
 
 # --- the bag's index.html ------------------------------------------------------------------
 
+# Field -> (label, {code: word}) for people, in the current language: consent and interview
+# objects are shown with their labels and the vocabulary codes (model.CONSENT_SCOPES...)
+# as the words the desktop app uses, not as JSON keys and codes.
+Words = dict[str, tuple[str, dict[str, str]]]
+
+
+def _consent_words() -> Words:
+    return {
+        "given": (_("Consent given"), {}),
+        "method": (_("Method"), {"oral": _("Oral"), "written": _("Written")}),
+        "date": (_("Date"), {}),
+        "scope": (_("Who may see it"), {
+            "coordinator": _("Our coordinator"), "partner_organisations":
+            _("Partner organisations"), "un": _("United Nations bodies"),
+            "icc": _("International Criminal Court"),
+            "national_courts": _("National courts and prosecutors"), "media": _("Media")}),
+        "identity_disclosure": (_("Identity disclosure"), {
+            "none": _("Identity never disclosed"), "authorities_only":
+            _("Identity disclosed to courts and investigating authorities only"),
+            "public": _("Identity may be made public")}),
+        "restrictions": (_("Restrictions"), {}),
+        "withdrawal_date": (_("Withdrawn on"), {}),
+    }
+
+
+def _interview_words() -> Words:
+    return {
+        "date": (_("Date"), {}), "place": (_("Place"), {}),
+        "mode": (_("Mode"), {"in_person": _("In person"), "phone": _("Phone"),
+                             "video": _("Video call"), "written": _("Written"),
+                             "other": _("Other")}),
+        "interviewer": (_("Interviewer"), {}), "interpreter": (_("Interpreter"), {}),
+        "others_present": (_("Others present"), {}), "languages": (_("Languages"), {}),
+        "prior_accounts": (_("Prior accounts"), {}),
+    }
+
+
+def _labelled(obj: Any, words: Words) -> Any:
+    """``obj`` (a consent or interview dict) as "Label: value; ..." with codes as words;
+    anything else as it is."""
+    if not isinstance(obj, dict):
+        return obj
+    parts = []
+    for key, value in obj.items():
+        label, codes = words.get(key, (key, {}))
+        if isinstance(value, list):
+            value = [codes.get(v, v) if isinstance(v, str) else v for v in value]
+        elif isinstance(value, str):
+            value = codes.get(value, value)
+        parts.append(f"{label}: {_text(value)}")
+    return "; ".join(parts)
+
+
 
 def index_html(info: Sequence[tuple[str, str]], testimonies: Sequence[dict[str, Any]]) -> bytes:
     """data/index.html: the bag's facts, then each testimony (``testimony.json`` dicts)."""
@@ -76,7 +129,8 @@ def index_html(info: Sequence[tuple[str, str]], testimonies: Sequence[dict[str, 
             (_("Status"), status_label(t.get("status"))),
             (_("Languages"), data.get("languages")),
             (_("Pseudonym"), (data.get("witness") or {}).get("pseudonym")),
-            (_("Consent"), data.get("consent")), (_("Interview"), data.get("interview")),
+            (_("Consent"), _labelled(data.get("consent"), _consent_words())),
+            (_("Interview"), _labelled(data.get("interview"), _interview_words())),
             (_("Witness identity"), _("sealed (sealed-identity.age)")
              if t.get("identity_sealed") else _("not included")),
         ]))

@@ -103,3 +103,21 @@ def test_status_label_and_index_html_status():
            "data": {"title": "x"}}
     page = report.index_html([], [doc]).decode("utf-8")
     assert "<td>завершено</td>" in page and ">complete<" not in page
+
+
+def test_index_html_shows_consent_and_interview_as_words():
+    doc = {"id": "T-1", "version": 1, "status": "complete", "identity_sealed": False,
+           "data": {"title": "x", "consent": {"given": True, "method": "oral",
+                                              "scope": ["coordinator", "icc"],
+                                              "identity_disclosure": "authorities_only"},
+                    "interview": {"mode": "video", "interviewer": "Z"}}}
+    i18n.set_language("fa")
+    page = report.index_html([], [doc]).decode("utf-8")
+    assert ("<td>رضایت داده شد: بله; روش: شفاهی; چه کسی می‌تواند ببیند: هماهنگ‌کنندهٔ ما, "
+            "دیوان کیفری بین‌المللی; افشای هویت: هویت فقط برای دادگاه‌ها و مقام‌های تحقیق "
+            "افشا می‌شود</td>") in page
+    assert "<td>شیوه: تماس تصویری; مصاحبه‌گر: Z</td>" in page
+    i18n.set_language("en")
+    page = report.index_html([], [doc]).decode("utf-8")
+    assert "<td>Mode: Video call; Interviewer: Z</td>" in page
+    assert "authorities_only" not in page and "in_person" not in page
