@@ -38,6 +38,7 @@ from crypto.errors import CancelledError, PayloadError
 from crypto.hashing import BackgroundHasher
 from crypto.stream import VAULT_BLOB, PayloadReader, PayloadWriter, read_full
 from evidence_app.db import VaultDamagedError, VaultLockedError
+from evidence_app.i18n import _
 from evidence_app.paths import fsync_dir, make_private_dir
 
 Progress = Callable[[int, int | None], None]
@@ -145,7 +146,7 @@ class BlobStore:
         try:
             fh = open(self._path(blob_id), "rb")  # noqa: SIM115 - owned by the reader below
         except FileNotFoundError:
-            raise MissingBlobError(f"blob {blob_id} is missing") from None
+            raise MissingBlobError(_("blob {id} is missing").format(id=blob_id)) from None
         try:
             raw = _BlobReader(fh, file_key)
         except BaseException:
@@ -172,14 +173,14 @@ class BlobStore:
 
     def _path(self, blob_id: str) -> Path:
         if not _ID_RE.fullmatch(blob_id):
-            raise VaultDamagedError("malformed blob id")
+            raise VaultDamagedError(_("malformed blob id"))
         return self.root / blob_id[:2] / blob_id
 
     def _file_key(self, blob_id: str, key: bytes) -> bytes:
         if self._store_key is None:
-            raise VaultLockedError("the vault is locked")
+            raise VaultLockedError(_("the vault is locked"))
         if len(key) != 32:
-            raise VaultDamagedError("a blob key has the wrong size")
+            raise VaultDamagedError(_("a blob key has the wrong size"))
         hkdf = HKDF(
             algorithm=hashes.SHA256(),
             length=32,

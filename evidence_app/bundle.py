@@ -197,11 +197,11 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
     """
     tids = list(dict.fromkeys(testimony_ids))
     if not tids:
-        raise UserError("choose at least one testimony to export")
+        raise UserError(_("choose at least one testimony to export"))
     if not contacts and not include_self:
-        raise UserError("choose at least one recipient")
+        raise UserError(_("choose at least one recipient"))
     if out.exists() and out.is_dir():
-        raise UserError("the output path is a folder")
+        raise UserError(_("the output path is a folder"))
     _refuse_untrusted(contacts)
     mine = vault.identity.card()
     cards = [c.card for c in contacts] + ([mine] if include_self else [])
@@ -280,7 +280,8 @@ def _store_export_event(conn: Any, it: _Item) -> None:
                         "ORDER BY seq DESC LIMIT 1", (it.tid,)).fetchone()
     now = (0, None) if head is None else (int(head[0]), head[1])
     if now != (it.event["seq"] - 1, it.event["prev"]):
-        raise UserError(f"testimony {it.tid} changed during the export; nothing was exported")
+        raise UserError(_("testimony {id} changed during the export; nothing was exported").format(
+            id=it.tid))
     conn.execute("INSERT INTO custody_events(chain, seq, event, hash) VALUES (?, ?, ?, ?)",
                  (it.tid, it.event["seq"], model.canonical_json(it.event).decode("utf-8"),
                   custody.event_hash(it.event)))
@@ -291,10 +292,11 @@ def _refuse_untrusted(contacts: Sequence[Contact]) -> None:
     a swapped key card must never receive it, whatever the front end."""
     for c in contacts:
         if not c.trusted:
-            raise UserError(
-                f"contact {c.id} (fingerprint {c.fingerprint}) is not trusted: compare the "
+            raise UserError(_(
+                "contact {id} (fingerprint {fingerprint}) is not trusted: compare the "
                 "fingerprint with its owner (in person or by call), then mark it trusted "
-                f"(Keys and contacts, or: evidence-app contacts trust {c.id} --verified-how HOW)")
+                "(Keys and contacts, or: evidence-app contacts trust {id} --verified-how HOW)"
+            ).format(id=c.id, fingerprint=c.fingerprint))
 
 
 def _sealed_identities(vault: Vault, tids: list[str], seers: list[Contact],
@@ -356,11 +358,11 @@ def _write_testimony(vault: Vault, bag: BagWriter, it: _Item, bundle_id: str,
             except (CryptoError, BagInvalidError) as exc:
                 if isinstance(exc, CancelledError):
                     raise
-                raise IntegrityError(f"attachment {att['id']} is damaged in the vault; "
-                                     "export stopped") from None
+                raise IntegrityError(_("attachment {id} is damaged in the vault; export "
+                                       "stopped").format(id=att["id"])) from None
             if not _same(sha, att["sha256"]):
-                raise IntegrityError(f"attachment {att['id']} no longer matches its intake "
-                                     "SHA-256; export stopped")
+                raise IntegrityError(_("attachment {id} no longer matches its intake SHA-256; "
+                                   "export stopped").format(id=att["id"]))
             entry["original"] = {"path": f"originals/{name}"}
             it.rows.append(LoadRow(att["id"], tid, name, att["added_at"][:10],
                                    att["media_type"], att["sha256"], att["size"], lang, scope))
@@ -416,7 +418,7 @@ def decrypt_bundle(vault: Vault, path: Path, out: Path, *, allow_unknown_signer:
     writes each file, checking it against pass 1. A failure leaves no folder behind.
     """
     if out.exists():
-        raise UserError("the output folder already exists")
+        raise UserError(_("the output folder already exists"))
     identities = vault.identity.age_identities()
     with open(path, "rb") as fh:
         scan = scan_bundle(fh, identities, cancel=cancel)
@@ -426,7 +428,8 @@ def decrypt_bundle(vault: Vault, path: Path, out: Path, *, allow_unknown_signer:
         try:
             extract_verified(decrypt_stream(fh, identities), out, scan, cancel=cancel)
         except CryptoError as exc:
-            raise BundleDecryptError(f"the bundle changed while reading: {exc}") from None
+            raise BundleDecryptError(_("the bundle changed while reading: {problem}").format(
+                problem=exc)) from None
         except BagInvalidError as exc:
             raise BagInvalidError(redact(str(exc))) from None
     return out
@@ -725,7 +728,7 @@ def _store_original(vault: Vault, reader: Readable, size: int, plain: PayloadRea
         while left:
             got = pipe.put_from(reader, min(left, plain.buffered or CHUNK))
             if not got:
-                raise UnsafeArchiveError("a file ended early")
+                raise UnsafeArchiveError(_("a file ended early"))
             left -= got
         return pipe.finish()
     finally:
@@ -952,9 +955,10 @@ def _refuse_failures(result: VerifyResult, allow_unknown_signer: bool) -> Signer
             continue
         raise f.error(redact(f"{f.subject}: {f.detail}"))
     if result.signer is None or result.bundle_id is None:
-        raise BagInvalidError("the bundle has no valid signature or identifier")
+        raise BagInvalidError(_("the bundle has no valid signature or identifier"))
     if result.signer.status != "trusted" and not allow_unknown_signer:
-        raise UntrustedSignerError(f"signer {result.signer.fingerprint} is not trusted")
+        raise UntrustedSignerError(_("signer {fingerprint} is not trusted").format(
+            fingerprint=result.signer.fingerprint))
     return result.signer
 
 
@@ -967,14 +971,15 @@ def _open_sealed(vault: Vault, sealed: bytes | None) -> dict[str, dict[str, Any]
     except NoIdentityMatchError:
         return {}
     except CryptoError as exc:
-        raise BagInvalidError(f"{SEALED_IDENTITY}: {exc}") from None
+        raise BagInvalidError(_("{file} cannot be opened: {problem}").format(
+            file=SEALED_IDENTITY, problem=exc)) from None
     try:
         doc = model.parse_untrusted_json(plain, max_bytes=len(plain))
         found = doc["identities"]
         if not isinstance(found, dict):
             raise TypeError
     except (ValueError, KeyError, TypeError):  # UntrustedJSONError is a ValueError
-        raise BagInvalidError(f"{SEALED_IDENTITY}: malformed") from None
+        raise BagInvalidError(_("{file} is malformed").format(file=SEALED_IDENTITY)) from None
     return found
 
 
@@ -983,7 +988,8 @@ def _merge_testimony(conn: Any, vault: Vault, result: VerifyResult, tid: str,
     """Insert one testimony, its attachments and its custody chain as received."""
     doc = result.testimonies[tid]
     if conn.execute("SELECT 1 FROM testimonies WHERE id = ?", (tid,)).fetchone():
-        raise UserError(f"testimony {tid} is already in this vault; nothing was imported")
+        raise UserError(_("testimony {id} is already in this vault; nothing was imported").format(
+            id=tid))
     data = dict(doc["data"])
     if identity:
         data["witness"] = {**(data.get("witness") or {}), "identity": identity}

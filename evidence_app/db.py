@@ -31,6 +31,7 @@ from pathlib import Path
 import sqlcipher3
 
 from evidence_app.errors import UserError
+from evidence_app.i18n import _
 
 CACHE_KIB = 128 * 1024  # page cache per connection, in KiB (PRAGMA cache_size = -CACHE_KIB)
 
@@ -59,12 +60,12 @@ def open_database(path: Path, key: bytes | bytearray) -> sqlcipher3.Connection:
         try:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError:
-            raise VaultDamagedError(
+            raise VaultDamagedError(_(
                 "the vault database does not open with this vault's key (damaged or replaced)"
-            ) from None
+            )) from None
         mode = con.execute("PRAGMA journal_mode = WAL").fetchone()
         if str(mode[0]).lower() != "wal":
-            raise VaultDamagedError("the vault database cannot use write-ahead logging")
+            raise VaultDamagedError(_("the vault database cannot use write-ahead logging"))
         for pragma in ("synchronous = FULL", "foreign_keys = ON", "secure_delete = ON",
                        "temp_store = MEMORY", f"cache_size = -{CACHE_KIB:d}"):
             con.execute(f"PRAGMA {pragma}")

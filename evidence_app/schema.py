@@ -19,6 +19,7 @@ from typing import NamedTuple
 import sqlcipher3
 
 from evidence_app.errors import UserError
+from evidence_app.i18n import _
 
 _V1 = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -298,7 +299,7 @@ def migrate(con: sqlcipher3.Connection) -> int:
     """
     current = schema_version(con)
     if current > SCHEMA_VERSION:
-        raise SchemaTooNewError("this vault was made by a newer version of the app; update it")
+        raise SchemaTooNewError(_("this vault was made by a newer version of the app; update it"))
     for version in range(current, SCHEMA_VERSION):
         con.execute("BEGIN IMMEDIATE")
         try:
