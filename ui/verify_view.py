@@ -101,7 +101,7 @@ class VerifyView(QWidget):
         self.result = result
         for f in result.findings:
             mark = "✔" if f.ok else "✘"
-            item = QListWidgetItem(f"{mark}  {f.check}  {f.subject}: {f.detail}")
+            item = QListWidgetItem(f"{mark}  {f.check_label}  {f.subject}: {f.detail}")
             item.setForeground(QBrush(QColor(GREEN if f.ok else RED)))
             self.lines.addItem(item)
         self.verdict.setText(self.tr("✔ All checks passed") if result.ok
@@ -109,7 +109,8 @@ class VerifyView(QWidget):
         self.verdict.setStyleSheet(f"color: {GREEN if result.ok else RED}")
         if result.signer is not None:
             self.message.setText(self.tr("Signed by %1 (%2).").replace(
-                "%1", result.signer.fingerprint).replace("%2", result.signer.status))
+                "%1", result.signer.fingerprint).replace(
+                "%2", verify.signer_status_label(result.signer.status)))
         self.save_button.setEnabled(True)
         self.verified.emit(result)
 
