@@ -55,9 +55,9 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
+        return _(", ").join(_text(v) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+        return _("; ").join(f"{k}: {_text(v)}" for k, v in value.items())
     return str(value)
 
 
@@ -113,7 +113,7 @@ def _labelled(obj: Any, words: Words) -> Any:
         elif isinstance(value, str):
             value = codes.get(value, value)
         parts.append(f"{label}: {_text(value)}")
-    return "; ".join(parts)
+    return _("; ").join(parts)
 
 
 
@@ -185,7 +185,7 @@ def index_html_is_ours(data: bytes) -> bool:
 def _in_bag(att: dict[str, Any]) -> str:
     paths = [str(e["path"]) for e in (att.get("original"), att.get("derivative"))
              if isinstance(e, dict) and "path" in e]
-    return ", ".join(paths) or _("not included")
+    return _(", ").join(paths) or _("not included")
 
 
 # --- the load sheet ----------------------------------------------------------------------

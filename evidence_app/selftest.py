@@ -28,8 +28,8 @@ def _check_age_roundtrip() -> str:
     out = io.BytesIO()
     age.decrypt(enc, out, [ident])
     if out.getvalue() != plain:
-        raise RuntimeError("age round trip returned different bytes")
-    return "age v1 X25519 encrypt/decrypt round trip"
+        raise RuntimeError(_("age round trip returned different bytes"))
+    return _("age v1 X25519 encrypt/decrypt round trip")
 
 
 def _check_signature() -> str:
@@ -41,7 +41,7 @@ def _check_signature() -> str:
     sig = sshsig.sign(key, b"self-test", namespace="self-test@evidence-vault")
     sshsig.verify(sig, b"self-test", namespace="self-test@evidence-vault",
                   public_key=key.public_key())
-    return "OpenSSH Ed25519 signature sign/verify"
+    return _("OpenSSH Ed25519 signature sign/verify")
 
 
 def _check_sqlcipher() -> str:
@@ -55,18 +55,19 @@ def _check_sqlcipher() -> str:
         con.execute("PRAGMA cipher_compatibility = 4")
         version = con.execute("PRAGMA cipher_version").fetchone()
         if not version or not str(version[0]).startswith("4."):
-            raise RuntimeError(f"SQLCipher 4 expected, got {version!r}")
+            raise RuntimeError(_("SQLCipher 4 expected, got {version}").format(
+                version=repr(version)))
         con.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
         con.execute("INSERT INTO t(body) VALUES ('шоҳид ҳақиқат')")
         hit = con.execute("SELECT count(*) FROM t WHERE t MATCH 'шоҳид'").fetchone()[0]
         con.commit()
         con.close()
         if hit != 1:
-            raise RuntimeError("FTS5 search found nothing")
+            raise RuntimeError(_("FTS5 search found nothing"))
         with open(path, "rb") as fh:
             if fh.read(16) == b"SQLite format 3\x00":
-                raise RuntimeError("database file is not encrypted")
-    return f"SQLCipher {version[0]} with FTS5, encrypted at rest"
+                raise RuntimeError(_("database file is not encrypted"))
+    return _("SQLCipher {version} with FTS5, encrypted at rest").format(version=version[0])
 
 
 def _check_qt() -> str | None:

@@ -29,7 +29,8 @@ def english_afterwards() -> Iterator[None]:
 def _messages_in_code() -> dict[str, str | None]:
     """msgid -> plural msgid (None for ``_``) of every literal ``_``/``ngettext`` call."""
     found: dict[str, str | None] = {}
-    for path in sorted((ROOT / "evidence_app").rglob("*.py")):
+    # ui/ too: a few GUI-side texts printed by the CLI (ui/selftest.py) use the core's _().
+    for path in sorted([*(ROOT / "evidence_app").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
                 continue

@@ -113,10 +113,11 @@ def test_index_html_shows_consent_and_interview_as_words():
                     "interview": {"mode": "video", "interviewer": "Z"}}}
     i18n.set_language("fa")
     page = report.index_html([], [doc]).decode("utf-8")
-    assert ("<td>رضایت داده شد: بله; روش: شفاهی; چه کسی می‌تواند ببیند: هماهنگ‌کنندهٔ ما, "
-            "دیوان کیفری بین‌المللی; افشای هویت: هویت فقط برای دادگاه‌ها و مقام‌های تحقیق "
+    # Persian separators: Arabic semicolon and comma.
+    assert ("<td>رضایت داده شد: بله؛ روش: شفاهی؛ چه کسی می‌تواند ببیند: هماهنگ‌کنندهٔ ما، "
+            "دیوان کیفری بین‌المللی؛ افشای هویت: هویت فقط برای دادگاه‌ها و مقام‌های تحقیق "
             "افشا می‌شود</td>") in page
-    assert "<td>شیوه: تماس تصویری; مصاحبه‌گر: Z</td>" in page
+    assert "<td>شیوه: تماس تصویری؛ مصاحبه‌گر: Z</td>" in page
     i18n.set_language("en")
     page = report.index_html([], [doc]).decode("utf-8")
     assert "<td>Mode: Video call; Interviewer: Z</td>" in page

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from evidence_app.i18n import _
 from ui.app import application
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -30,9 +31,9 @@ def check_main_window() -> str:
         window.show()
         QApplication.processEvents()
         if not isinstance(window.screen_widget, SetupWizard) or not window.isVisible():
-            raise RuntimeError("the main window did not show the first-run screen")
+            raise RuntimeError(_("the main window did not show the first-run screen"))
         platform = app.platformName()
         window.close()
         window.deleteLater()
         QApplication.processEvents()
-    return f"Qt main window shown and closed ({platform} platform)"
+    return _("Qt main window shown and closed ({platform} platform)").format(platform=platform)
