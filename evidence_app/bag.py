@@ -222,30 +222,18 @@ class BagWriter:
 def _read_and_hash(name: str, readinto: Callable[[memoryview], int | None], size: int,
                    write: Callable[[memoryview], None], progress: Progress | None,
                    cancel: Cancel | None) -> str:
-    """Stream a big file with three threads on recycled buffers: a reader fills them (for a
-    blob: decrypts), a hasher hashes them, and this thread encrypts and writes them, in
-    order. SHA-256 is the slowest step, so on its own thread it runs beside both others
-    (docs/performance.md). A buffer is reused only when both hasher and writer are done."""
+    """Stream a big file: a worker thread reads (for a blob: decrypts) it into recycled
+    buffers and hashes each one; this thread encrypts and writes them, in order. Two busy
+    threads with about the same work each, for a 2-core machine (docs/performance.md)."""
     free: queue.SimpleQueue[bytearray | None] = queue.SimpleQueue()
     for _slot in range(_DEPTH):
         free.put(bytearray(CHUNK))
     ready: queue.SimpleQueue[tuple[bytearray, int] | BaseException | None] = (
         queue.SimpleQueue())
-    to_hash: queue.SimpleQueue[tuple[bytearray, int] | None] = queue.SimpleQueue()
-    users: dict[int, int] = {}
-    users_lock = threading.Lock()
     digest = hashlib.sha256()
     stop = threading.Event()
 
-    def release(buf: bytearray) -> None:
-        with users_lock:
-            left = users.pop(id(buf)) - 1
-            if left:
-                users[id(buf)] = left
-        if not left:
-            free.put(buf)
-
-    def read() -> None:
+    def run() -> None:
         try:
             left = size
             while left:
@@ -255,26 +243,15 @@ def _read_and_hash(name: str, readinto: Callable[[memoryview], int | None], size
                 n = readinto(memoryview(buf)[: min(CHUNK, left)]) or 0
                 if not n:
                     raise BagInvalidError(_("{path}: the source ended early").format(path=name))
-                with users_lock:
-                    users[id(buf)] = 2
-                to_hash.put((buf, n))
+                digest.update(memoryview(buf)[:n])
                 ready.put((buf, n))
                 left -= n
             ready.put(None)
         except BaseException as exc:  # noqa: BLE001 - raised on the writing thread
             ready.put(exc)
-        finally:
-            to_hash.put(None)
 
-    def hash_blocks() -> None:
-        while (item := to_hash.get()) is not None:
-            digest.update(memoryview(item[0])[: item[1]])
-            release(item[0])
-
-    reader = threading.Thread(target=read, name="read", daemon=True)
-    hasher = threading.Thread(target=hash_blocks, name="hash", daemon=True)
-    hasher.start()
-    reader.start()
+    worker = threading.Thread(target=run, name="read-hash", daemon=True)
+    worker.start()
     try:
         while (item := ready.get()) is not None:
             if isinstance(item, BaseException):
@@ -283,14 +260,13 @@ def _read_and_hash(name: str, readinto: Callable[[memoryview], int | None], size
                 raise CancelledError("export cancelled")
             buf, n = item
             write(memoryview(buf)[:n])
-            release(buf)
+            free.put(buf)
             if progress is not None:
                 progress(n)
     finally:
         stop.set()
         free.put(None)
-        reader.join()
-        hasher.join()
+        worker.join()
     return digest.hexdigest()
 
 

@@ -72,7 +72,7 @@ class _Source:
         return self._src.readinto(buf)
 
 
-def test_big_file_is_hashed_on_its_own_thread_exactly() -> None:
+def test_big_file_is_hashed_on_the_reading_thread_exactly() -> None:
     data = os.urandom(BACKGROUND_MIN + 12345)
     out = io.BytesIO()
     done: list[int] = []
