@@ -186,6 +186,8 @@ def main(argv: list[str]) -> None:
               f"{wall[ours] / wall[theirs]:4.2f} (target <= {target})  |  CPU "
               f"{cpu[ours]:5.2f} s vs {cpu[theirs]:5.2f} s: {cpu[ours] / cpu[theirs]:4.2f}  "
               f"|  peak RSS {peak[ours]:.0f} MB")
+        for name in (ours, theirs):  # every run, in order: shows outliers and drift
+            print(f"    {name:7} runs: " + " ".join(f"{w:.2f}" for w in walls[name]))
 
 
 if __name__ == "__main__":
