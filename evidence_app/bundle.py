@@ -2,18 +2,19 @@
 
 Export streams each original once: blob store -> intake-hash check -> tar -> age ->
 temp file next to the output, which is renamed into place only when complete. Import
-reads the received file once: its bytes are kept bit-exact as an exhibit in the blob
-store while they are decrypted -> hostile-tar checks -> hash every file while originals
-are written as new encrypted blobs; only when every check has passed is anything
-committed, in one transaction. Nothing in plaintext ever touches the disk.
+reads the received file once: decrypted -> hostile-tar checks -> hash every file while
+originals are written as new encrypted blobs; the rest of the decrypted tar is kept, with
+the map and the file's age opening, so the received file can be written back byte for
+byte (the exhibit, :func:`write_exhibit`) without a second copy of its originals. Only
+when every check has passed is anything committed, in one transaction. Nothing in
+plaintext ever touches the disk.
 
-Speed (docs/performance.md, "Bundles"): on export, a worker thread decrypts each big
-original straight into recycled buffers and hashes it, while the caller's thread encrypts
-and writes the bundle (two busy threads for two cores); on import, SHA-256 and blob writes
-run on worker threads, so the caller's thread only decrypts and scans. Blocks move in
-recycled buffers.
-Each byte is hashed once: the intake check on export, the manifest check on import;
-neither the bundle file nor the exhibit is hashed.
+Speed (docs/performance.md, "Bundles"): two busy threads for two cores. On export a worker
+thread decrypts each big original straight into recycled buffers and hashes it, while the
+caller's thread encrypts and writes the bundle; on import the caller's thread decrypts,
+scans and writes each original as a blob while a worker hashes the same buffers. Each
+byte is hashed once: the intake check on export, the manifest check on import; neither the
+bundle file nor the exhibit is hashed.
 """
 
 from __future__ import annotations
@@ -456,78 +457,44 @@ _PIPE_DEPTH = 8  # blocks in flight to a blob writer thread: constant memory
 
 class _BlobPipe:
     """A blob written by a worker thread (:meth:`BlobStore.write`) from blocks that the
-    caller's thread hands over with :meth:`put`, so decrypting and scanning on one core
-    overlap encrypting and writing on the other. With ``hash``, a second worker hashes
-    the very same blocks (SHA-256 is the slowest step; on its own thread it runs beside
-    both), and each recycled buffer goes back to the free list once both are done with it.
+    caller's thread hands over with :meth:`put`: the kept rest of a bundle, or a whole
+    armored bundle, written while the caller decrypts and scans.
 
     A ``bytes`` block is queued as it is (immutable); other buffers are copied into
     recycled buffers (no allocation per block). At most ``_PIPE_DEPTH`` blocks are in
     flight. An error in the worker is raised by the next :meth:`put` or by :meth:`finish`.
     """
 
-    def __init__(self, vault: Vault, cancel: CancelFn | None, *, hash: bool,
-                 name: str) -> None:
+    def __init__(self, vault: Vault, cancel: CancelFn | None, *, name: str) -> None:
         self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
         for _slot in range(_PIPE_DEPTH):
             self._free.put(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
-        self._users: dict[int, int] = {}  # id(buffer) -> threads still reading it
-        self._users_lock = threading.Lock()
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=_PIPE_DEPTH)
         self._held: bytes | bytearray | None = None  # the worker's current block
         self._held_n = 0
         self._pos = 0
         self._ref: BlobRef | None = None
         self._error: BaseException | None = None
-        self._digest = hashlib.sha256() if hash else None
-        self._hash_queue: queue.Queue[Any] | None = None
-        self._hasher: threading.Thread | None = None
-        if hash:
-            self._hash_queue = queue.Queue(maxsize=_PIPE_DEPTH)
-            self._hasher = threading.Thread(target=self._hash_blocks, daemon=True,
-                                            name=f"{name}-hash")
-            self._hasher.start()
         self._thread = threading.Thread(target=self._run, args=(vault, cancel),
                                         daemon=True, name=name)
         self._thread.start()
-
-    def _release(self, buf: bytes | bytearray | None) -> None:
-        """A thread is done with ``buf``: recycle it when no thread reads it any more."""
-        if not isinstance(buf, bytearray):
-            return
-        with self._users_lock:
-            left = self._users.pop(id(buf)) - 1
-            if left:
-                self._users[id(buf)] = left
-        if not left:
-            self._free.put(buf)
-
-    def _hash_blocks(self) -> None:
-        assert self._hash_queue is not None and self._digest is not None
-        while (item := self._hash_queue.get()) is not _END:
-            if isinstance(item, tuple):
-                self._digest.update(memoryview(item[0])[: item[1]])
-                self._release(item[0])
-            elif isinstance(item, bytes):
-                self._digest.update(item)
 
     def _run(self, vault: Vault, cancel: CancelFn | None) -> None:
         try:
             self._ref = vault.blobs.write(self, cancel=cancel, hash=False)  # type: ignore[arg-type]
         except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
             self._error = exc
-            self._release(self._held)  # the block it was in (read() did not recycle it)
-            self._held = None
             while (item := self._queue.get()) is not _END:  # keep put() from blocking
                 if isinstance(item, tuple):
-                    self._release(item[0])
+                    self._free.put(item[0])
 
     def read(self, n: int = -1) -> bytes | memoryview:
         """The worker's side (BlobStore.write): the next queued bytes, valid until the
         next call (which recycles the block)."""
         n = n if n > 0 else 1 << 20
         if self._held is None or self._pos == self._held_n:
-            self._release(self._held)
+            if isinstance(self._held, bytearray):
+                self._free.put(self._held)
             self._held = None
             item = self._queue.get()
             if item is _END:
@@ -544,14 +511,6 @@ class _BlobPipe:
         self._pos = end
         return view
 
-    def _hand_over(self, item: bytes | tuple[bytearray, int]) -> None:
-        if isinstance(item, tuple):
-            with self._users_lock:
-                self._users[id(item[0])] = 1 if self._hash_queue is None else 2
-        if self._hash_queue is not None:
-            self._hash_queue.put(item)
-        self._queue.put(item)
-
     def put(self, data: bytes | memoryview) -> None:
         """Hand over a block; waits while the worker is ``_PIPE_DEPTH`` blocks behind."""
         if self._error is not None:
@@ -561,50 +520,74 @@ class _BlobPipe:
             if len(buf) < len(data):
                 buf = bytearray(len(data))
             memoryview(buf)[: len(data)] = data  # a bytearray slice assignment copies twice
-            self._hand_over((buf, len(data)))
+            self._queue.put((buf, len(data)))
         elif data:
-            self._hand_over(data)
-
-    def put_from(self, reader: MemberReader, n: int) -> int:
-        """Hand over the next ``n`` or fewer bytes of ``reader``, read straight into a
-        recycled buffer (no allocation, one copy); returns how many (0 at its end)."""
-        if self._error is not None:
-            raise self._error
-        buf = self._free.get()
-        if len(buf) < n:
-            buf = bytearray(n)
-        got = reader.readinto(memoryview(buf)[:n])
-        if got:
-            self._hand_over((buf, got))
-        else:
-            self._free.put(buf)
-        return got
-
-    def _stop_hasher(self) -> None:
-        if self._hasher is not None and self._hash_queue is not None:
-            self._hash_queue.put(_END)
-            self._hasher.join()
-            self._hasher = None
+            self._queue.put(data)
 
     def finish(self) -> BlobRef:
-        """Wait for the blob (and its SHA-256) and return it (or raise the worker's error)."""
+        """Wait for the blob and return it (or raise the worker's error)."""
         self._queue.put(_END)
         self._thread.join()
-        self._stop_hasher()
         if self._error is not None:
             raise self._error
         assert self._ref is not None
-        if self._digest is None:
-            return self._ref
-        return dataclasses.replace(self._ref, sha256=self._digest.hexdigest())
+        return self._ref
 
     def abort(self) -> None:
-        """Stop the workers if they still run; BlobStore.write removes its temp file."""
+        """Stop the worker if it still runs; BlobStore.write removes its temp file."""
         if self._thread.is_alive():
             self._queue.put(CancelledError("import stopped"))
             self._queue.put(_END)
             self._thread.join()
-        self._stop_hasher()
+
+
+class _HashingSource:
+    """An original's bytes, read from the tar on the caller's thread for
+    :meth:`BlobStore.write` (which encrypts and writes them on this same thread), while a
+    second thread hashes the very same buffers: two busy threads for two cores (three
+    would share them evenly and the hasher, the slowest, would wait; docs/performance.md).
+
+    Each :meth:`read` fills a recycled buffer, at most the decrypted block in hand, so a
+    block is never glued from two pieces; the buffer is reused once hashed (the blob store
+    is done with it when it asks for the next one).
+    """
+
+    def __init__(self, reader: MemberReader, size: int, plain: PayloadReader | _PlainTap
+                 ) -> None:
+        self._reader = reader
+        self._left = size
+        self._plain = plain
+        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
+        for _slot in range(_PIPE_DEPTH):
+            self._free.put(bytearray(BLOCK_CHUNKS * ENC_CHUNK_SIZE))
+        self._queue: queue.SimpleQueue[tuple[bytearray, int] | None] = queue.SimpleQueue()
+        self._digest = hashlib.sha256()
+        self._thread = threading.Thread(target=self._hash_blocks, daemon=True, name="hash")
+        self._thread.start()
+
+    def _hash_blocks(self) -> None:
+        while (item := self._queue.get()) is not None:
+            self._digest.update(memoryview(item[0])[: item[1]])
+            self._free.put(item[0])
+
+    def read(self, n: int = -1) -> bytes | memoryview:
+        if not self._left:
+            return b""
+        buf = self._free.get()
+        want = min(self._left, len(buf), self._plain.buffered or CHUNK)
+        got = self._reader.readinto(memoryview(buf)[:want])
+        if not got:
+            self._free.put(buf)
+            raise UnsafeArchiveError(_("a file ended early"))
+        self._left -= got
+        self._queue.put((buf, got))
+        return memoryview(buf)[:got]
+
+    def finish(self) -> str:
+        """Wait for the hasher; the SHA-256 of everything read."""
+        self._queue.put(None)
+        self._thread.join()
+        return self._digest.hexdigest()
 
 
 class _FileFeed:
@@ -716,23 +699,17 @@ class _PlainTap:
         return self._pipe.finish()
 
 
-def _store_original(vault: Vault, reader: Readable, size: int, plain: PayloadReader,
-                    cancel: CancelFn | None) -> BlobRef:
-    """Store a payload file as a new blob on a worker thread (hashed there: the hash is
-    its manifest check). Each piece, no more than the decrypted block in hand, is read
-    straight into one of the pipe's recycled buffers."""
+def _store_original(vault: Vault, reader: Readable, size: int,
+                    plain: PayloadReader | _PlainTap, cancel: CancelFn | None) -> BlobRef:
+    """Store a payload file as a new blob, hashed on the side (the hash is its manifest
+    check)."""
     assert isinstance(reader, MemberReader)  # the tar scan hands over its member readers
-    pipe = _BlobPipe(vault, cancel, hash=True, name="original")
+    src = _HashingSource(reader, size, plain)
     try:
-        left = size
-        while left:
-            got = pipe.put_from(reader, min(left, plain.buffered or CHUNK))
-            if not got:
-                raise UnsafeArchiveError(_("a file ended early"))
-            left -= got
-        return pipe.finish()
+        ref = vault.blobs.write(src, cancel=cancel, hash=False)  # type: ignore[arg-type]
     finally:
-        pipe.abort()
+        digest = src.finish()
+    return dataclasses.replace(ref, sha256=digest)
 
 
 def _is_original(path: str) -> bool:
@@ -770,7 +747,7 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
 
         with open(path, "rb") as fh:
             armored = not fh.peek(len(_AGE_MAGIC)).startswith(_AGE_MAGIC)
-            pipe = _BlobPipe(vault, cancel, hash=False, name="exhibit")
+            pipe = _BlobPipe(vault, cancel, name="exhibit")
             try:
                 feed = _FileFeed(fh, pipe if armored else None, progress)
                 plain, opening = open_stream(feed, vault.identity.age_identities())
