@@ -161,3 +161,19 @@ def test_vault_check_names_a_damaged_exhibit_rest(pair: Pair, tmp_path: Path) ->
     path.write_bytes(bytes(data))
     assert f"bundle {res.bundle_id}: the kept rest of its exhibit is damaged" in (
         records.check_vault(pair.bob))
+
+
+def test_exhibit_of_a_bundle_without_originals_then_a_second_bundle(
+        pair: Pair, tmp_path: Path) -> None:
+    second = records.add_testimony(pair.alice, {"title": "second", "status": "draft"},
+                                   [PHOTOS / PHOTO_NAMES[0]])
+    for name, kw in (("none.age", {"omit_originals": True, "redact_exif": True}),
+                     ("two.age", {})):
+        out = tmp_path / name
+        tids = [pair.tid] if name == "none.age" else [second]
+        bundle.export_bundle(pair.alice, tids, [pair.bob_at_alice], out, **kw)  # type: ignore[arg-type]
+        res = bundle.import_bundle(pair.bob, out)
+        back = bundle.write_exhibit(pair.bob, res.bundle_id, tmp_path / f"back-{name}")
+        assert back.read_bytes() == out.read_bytes()
+        kinds = {seg[0] for seg in json.loads(_row(pair, res.bundle_id)[2] or "{}")["segments"]}
+        assert kinds == ({"rest"} if name == "none.age" else {"rest", "original"})
