@@ -61,7 +61,8 @@ def test_sigkill_during_import_leaves_all_or_nothing(tmp_path: Path) -> None:
     pair = make_pair(tmp_path)
     big = tmp_path / "big.bin"
     big.write_bytes((CANARY + os.urandom(45)) * 50_000)  # about 3 MiB, several blocks
-    tid = records.add_testimony(pair.alice, {"title": "crash"}, [big])
+    tid = records.add_testimony(pair.alice, {"title": "crash", "narrative": CANARY.decode()},
+                                [big])  # the canary in testimony.json (kept in the rest) too
     sent = tmp_path / "sent.age"
     bundle.export_bundle(pair.alice, [tid], [pair.bob_at_alice], sent)
     pair.alice.lock()
