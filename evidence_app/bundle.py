@@ -166,6 +166,19 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def _accumulated(progress: ProgressFn | None, total: int | None) -> Callable[[int], None]:
+    """A ``step(n)`` that adds ``n`` bytes and reports ``progress(done so far, total)``."""
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    return step
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -218,13 +231,7 @@ def export_bundle(vault: Vault, testimony_ids: Sequence[str], contacts: Sequence
     sealed, sealed_note, sealed_tids = _sealed_identities(
         vault, tids, seers, mine if include_self else None, classical)
     total = sum(a["size"] for it in items for a in it.current["attachments"]) or None
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, total)
+    step = _accumulated(progress, total)
 
     info: list[tuple[str, str]] = [
         ("Bagging-Date", _now()[:10]),
@@ -850,13 +857,7 @@ def write_exhibit(vault: Vault, bundle_id: str, out: Path, *,
     if out.exists():
         raise UserError(_("the output file already exists"))
     blob_id, key, exhibit = row[0], bytes(row[1]), row[2]
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, None)
+    step = _accumulated(progress, None)
 
     with _temp_output(out) as (fh, tmp):
         with vault.blobs.open(blob_id, key) as rest:

@@ -51,3 +51,13 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / ".run"))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """The non-Qt translations are process-wide: a test that switches language hands
+    English back, so the next test's messages are the English source texts."""
+    yield
+    from evidence_app import i18n
+
+    i18n.set_language("en")

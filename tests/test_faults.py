@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from faults_support import KILL_SWITCH
 from records_support import PASSPHRASE, new_vault, open_vault
 
 from evidence_app import records
@@ -27,31 +28,13 @@ from evidence_app import records
 ROOT = Path(__file__).resolve().parent.parent
 CANARY = b"FaultCanaryPlaintext42"
 
-CHILD = r"""
-import os, signal, sys
+CHILD = KILL_SWITCH + r"""
+import sys
 from pathlib import Path
-from crypto.kdf import Argon2Params
-from evidence_app import custody, intake, records
+from evidence_app import custody, records
 from evidence_app.vault import Vault
 
-vault_dir, passphrase, kill_at, src_dir = sys.argv[1:5]
-kill_at = int(kill_at)
-count = 0
-
-def point(*_args):
-    global count
-    count += 1
-    if count == kill_at:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-def counted(func):
-    def wrapper(*args, **kwargs):
-        point()
-        result = func(*args, **kwargs)
-        point()
-        return result
-    return wrapper
-
+vault_dir, passphrase, src_dir = sys.argv[1:4]
 custody.make_event = counted(custody.make_event)
 records.insert_attachment = counted(records.insert_attachment)
 vault = Vault.open(Path(vault_dir), passphrase)
@@ -112,8 +95,9 @@ def test_sigkill_at_many_points_loses_no_returned_save(tmp_path: Path) -> None:
     killed = 0
     for kill_at in KILL_POINTS:
         child = subprocess.run(
-            [sys.executable, "-c", CHILD, str(vault_dir), PASSPHRASE, str(kill_at), str(src)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+            [sys.executable, "-c", CHILD, str(vault_dir), PASSPHRASE, str(src)],
+            cwd=ROOT, env={**env, "KILL_AT": str(kill_at)}, capture_output=True, text=True,
+            timeout=120, check=False)
         assert child.returncode in (0, -signal.SIGKILL), child.stderr
         killed += child.returncode == -signal.SIGKILL
         for line in child.stdout.splitlines():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from bundle_support import make_pair
+from faults_support import KILL_SWITCH
 from records_support import PASSPHRASE, open_vault
 
 from evidence_app import bundle, records
@@ -21,30 +22,13 @@ from evidence_app import bundle, records
 ROOT = Path(__file__).resolve().parent.parent
 CANARY = b"ImportCrashCanary77"
 
-CHILD = r"""
-import os, signal, sys
+CHILD = KILL_SWITCH + r"""
+import sys
 from pathlib import Path
 from evidence_app import bundle, custody, intake
 from evidence_app.vault import Vault
 
-vault_dir, passphrase, kill_at, src = sys.argv[1:5]
-kill_at = int(kill_at)
-count = 0
-
-def point(*_args):
-    global count
-    count += 1
-    if count == kill_at:
-        os.kill(os.getpid(), signal.SIGKILL)
-
-def counted(func):
-    def wrapper(*args, **kwargs):
-        point()
-        result = func(*args, **kwargs)
-        point()
-        return result
-    return wrapper
-
+vault_dir, passphrase, src = sys.argv[1:4]
 custody.make_event = counted(custody.make_event)
 intake._derive = counted(intake._derive)
 vault = Vault.open(Path(vault_dir), passphrase)
@@ -74,8 +58,9 @@ def test_sigkill_during_import_leaves_all_or_nothing(tmp_path: Path) -> None:
         bob_dir = tmp_path / f"bob-{kill_at}"
         subprocess.run(["cp", "-a", str(tmp_path / "bob"), str(bob_dir)], check=True)
         child = subprocess.run(
-            [sys.executable, "-c", CHILD, str(bob_dir), PASSPHRASE, str(kill_at), str(sent)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+            [sys.executable, "-c", CHILD, str(bob_dir), PASSPHRASE, str(sent)],
+            cwd=ROOT, env={**env, "KILL_AT": str(kill_at)}, capture_output=True, text=True,
+            timeout=120, check=False)
         assert child.returncode in (0, -signal.SIGKILL), child.stderr
         killed += child.returncode == -signal.SIGKILL
         for path in bob_dir.rglob("*"):

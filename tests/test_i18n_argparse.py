@@ -7,7 +7,6 @@ import argparse
 import ast
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -28,12 +27,6 @@ PROGRAMMING_ERRORS = frozenset({
     "conflicting option string: %s", "mutually exclusive arguments must be optional",
     "cannot have multiple subparser arguments", "%r is not callable",
 })
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    i18n.set_language("en")
 
 
 def _argparse_msgids() -> set[str]:

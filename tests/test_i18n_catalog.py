@@ -7,7 +7,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,6 @@ from evidence_app.bag import Finding
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("tg", "ru", "fa")
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    i18n.set_language("en")
 
 
 def _messages_in_code() -> dict[str, str | None]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import inspect
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,13 +19,6 @@ from evidence_app.hardening import TEST_KDF_WARNING
 
 CRYPTO_CLASSES = [c for _, c in inspect.getmembers(crypto_errors, inspect.isclass)
                   if issubclass(c, crypto_errors.CryptoError)]
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("EVIDENCE_APP_TEST_KDF", "fast")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.fixture

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import io
 
-import pytest
-
 from evidence_app import i18n, selftest
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
 
 
 def test_self_test_lines_in_russian() -> None:

@@ -4,7 +4,6 @@ attachment count label); the --json outputs keep the stored codes."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,6 @@ import pytest
 from evidence_app import cli, i18n, report
 from evidence_app.hardening import TEST_KDF_WARNING
 from evidence_app.model import status_label
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("EVIDENCE_APP_TEST_KDF", "fast")
-    yield
-    i18n.set_language("en")
 
 
 @pytest.fixture

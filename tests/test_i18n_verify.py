@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,6 @@ from evidence_app.bag import Finding, check_label
 from evidence_app.hardening import TEST_KDF_WARNING
 
 NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f]")
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    yield
-    i18n.set_language("en")
 
 
 @pytest.fixture(scope="module")

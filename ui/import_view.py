@@ -193,13 +193,7 @@ class ImportView(QWidget):
         self.finished.emit()
 
     def _exhibit_failed(self, exc: BaseException) -> None:
-        self._finish()
-        if isinstance(exc, CancelledError):
-            self.message.setText(self.tr("Cancelled: no file was written."))
-        else:
-            message, _ = describe_error(exc)
-            self.message.setText(message or type(exc).__name__)
-        self.finished.emit()
+        self._failed(exc, cancelled=self.tr("Cancelled: no file was written."))
 
     def _progress(self, done: int, total: int) -> None:
         """Bytes read of the bundle being imported (one bundle after the other)."""
@@ -247,10 +241,11 @@ class ImportView(QWidget):
             self.imported.emit()
         self.finished.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, cancelled: str | None = None) -> None:
         self._finish()
         if isinstance(exc, CancelledError):
-            self.message.setText(self.tr("Cancelled: the bundle being read was not imported."))
+            self.message.setText(cancelled or self.tr(
+                "Cancelled: the bundle being read was not imported."))
         else:
             message, _ = describe_error(exc)
             self.message.setText(message or type(exc).__name__)
