@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from evidence_app.i18n import _
 from evidence_app.paths import atomic_write
 from ui.i18n import register_fonts
 
@@ -29,7 +30,7 @@ def html_to_pdf(html: str, path: str | os.PathLike[str]) -> None:
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setTitle("Evidence bundle verification report")
+    writer.setTitle(_("Evidence bundle verification report"))  # PDF metadata
     # The document lays out in pixels at the screen's 96 dpi; at QPdfWriter's default
     # 1200 dpi every font would come out 12 times too small.
     writer.setResolution(96)
