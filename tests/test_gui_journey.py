@@ -147,6 +147,17 @@ def test_full_journey(qtbot, tmp_path):
     with qtbot.waitSignal(importer.finished, timeout=30_000):  # never over an existing file
         importer.save_exhibit(exported.bundle_id, tmp_path / "exhibit.age")
     assert "already exists" in importer.message.text()
+    # The list of received bundles has it too, and one selection spans both lists.
+    assert importer.received.rowCount() == 1
+    assert importer.received.item(0, 0).text() == exported.bundle_id
+    importer.received.selectRow(0)
+    assert not importer.table.selectedIndexes()
+    assert importer.selected_bundle_id() == exported.bundle_id
+    with qtbot.waitSignal(importer.finished, timeout=30_000):
+        importer.save_exhibit(exported.bundle_id, tmp_path / "exhibit-2.age")
+    assert (tmp_path / "exhibit-2.age").read_bytes() == bundle_path.read_bytes()
+    importer.table.selectRow(0)
+    assert not importer.received.selectedIndexes() and importer.exhibit_button.isEnabled()
     wait_list(qtbot, lws.list)
     assert lws.list.model.total == 1
     imported_tid = lws.list.model.summary(0).id

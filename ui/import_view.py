@@ -2,9 +2,9 @@
 
 Every check runs before anything is stored (``bundle.import_bundle`` is all or nothing);
 a rejected bundle says why in one line. Bundles from signers that are not trusted are
-refused unless the user allows them, and are then imported flagged. A row of an accepted
-bundle can be saved back exactly as it was received (the court's exhibit,
-``bundle.write_exhibit``).
+refused unless the user allows them, and are then imported flagged. Below, every bundle
+this vault has received is listed; an accepted bundle, from either list, can be saved back
+exactly as it was received (the court's exhibit, ``bundle.write_exhibit``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from crypto.errors import CancelledError
 from evidence_app import bundle
 from evidence_app.errors import describe_error
 from ui.files import dropped_paths, open_files, save_file
+from ui.i18n import display_datetime
 from ui.plain import PlainLabel, plain_tip
 from ui.workers import Task, TaskRunner, show_fraction
 
@@ -80,9 +81,21 @@ class ImportView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.itemSelectionChanged.connect(self._update_exhibit_button)
+        self.received_label = PlainLabel(self.tr(
+            "Bundles received so far, each kept as the court's exhibit:"), self)
+        self.received = QTableWidget(0, 4, self)
+        self.received.setHorizontalHeaderLabels([
+            self.tr("Bundle ID"), self.tr("Received"), self.tr("Signer"), self.tr("Trust")])
+        self.received.verticalHeader().hide()
+        self.received.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.received.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.received.horizontalHeader().setStretchLastSection(True)
+        for table in (self.table, self.received):
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(lambda: self._selected_in(self.table))
+        self.received.itemSelectionChanged.connect(lambda: self._selected_in(self.received))
         self.exhibit_button = QPushButton(self.tr("Save as received (exhibit)…"), self)
         self.exhibit_button.setToolTip(self.tr(
             "Write the selected bundle exactly as it was received, byte for byte, for the "
@@ -99,6 +112,9 @@ class ImportView(QWidget):
         layout.addWidget(self.allow_unknown)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.received_label)
+        layout.addWidget(self.received, 1)
+        self.reload_received()
 
     def _pick(self) -> None:
         files = open_files(self, self.tr("Import bundles"),
@@ -148,8 +164,34 @@ class ImportView(QWidget):
                                        on_progress=self._progress)
         return self.task
 
+    def reload_received(self) -> None:
+        """List every bundle this vault has received (a small query)."""
+        rows = bundle.received_bundles(self._vault)
+        self.received.setRowCount(len(rows))
+        for row, b in enumerate(rows):
+            trust = self.tr("trusted") if b.signer_trusted else self.tr(
+                "FLAGGED: signer not trusted")
+            cells = [b.bundle_id, display_datetime(b.received_at), b.signer_fingerprint, trust]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, b.bundle_id)
+                self.received.setItem(row, col, item)
+
+    def _selected_in(self, table: QTableWidget) -> None:
+        """One selection across both lists: selecting in one clears the other."""
+        other = self.received if table is self.table else self.table
+        if table.selectedIndexes():
+            other.blockSignals(True)
+            other.clearSelection()
+            other.blockSignals(False)
+        self._update_exhibit_button()
+
     def selected_bundle_id(self) -> str | None:
-        """The bundle id of the selected row, if that bundle is in the vault."""
+        """The bundle id of the selected row (either list), if that bundle is in the vault."""
+        rows = {i.row() for i in self.received.selectedIndexes()}
+        if len(rows) == 1:
+            item = self.received.item(rows.pop(), 0)
+            return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
         rows = {i.row() for i in self.table.selectedIndexes()}
         if len(rows) != 1 or not 0 <= (row := rows.pop()) < len(self.outcomes):
             return None
@@ -238,6 +280,7 @@ class ImportView(QWidget):
         self.message.setText(self.tr("%1 of %2 bundles accepted.").replace(
             "%1", str(ok)).replace("%2", str(len(outcomes))))
         if any(o.result is not None and o.result.status == "imported" for o in outcomes):
+            self.reload_received()
             self.imported.emit()
         self.finished.emit()
 

@@ -413,6 +413,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bundles received so far, each kept as the court&apos;s exhibit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save as received (exhibit)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,6 +446,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save the bundle as received</source>

@@ -408,6 +408,18 @@
         <translation>امضاکننده</translation>
     </message>
     <message>
+        <source>Bundles received so far, each kept as the court&apos;s exhibit:</source>
+        <translation>بسته‌هایی که تاکنون دریافت شده‌اند، هر یک به‌عنوان مدرک برای دادگاه نگه داشته می‌شود:</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>دریافت</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>اعتماد</translation>
+    </message>
+    <message>
         <source>Save as received (exhibit)…</source>
         <translation>ذخیره به همان شکل دریافتی (مدرک)…</translation>
     </message>
@@ -428,6 +440,10 @@
         <translation>
             <numerusform>در حال بررسی و درون‌بری %n بسته…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>مورد اعتماد</translation>
     </message>
     <message>
         <source>Save the bundle as received</source>

@@ -418,6 +418,18 @@
         <translation>Подписант</translation>
     </message>
     <message>
+        <source>Bundles received so far, each kept as the court&apos;s exhibit:</source>
+        <translation>Полученные до сих пор пакеты, каждый хранится как вещественное доказательство для суда:</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получен</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Доверие</translation>
+    </message>
+    <message>
         <source>Save as received (exhibit)…</source>
         <translation>Сохранить в полученном виде (вещественное доказательство)…</translation>
     </message>
@@ -440,6 +452,10 @@
             <numerusform>Проверка и импорт %n пакетов…</numerusform>
             <numerusform>Проверка и импорт %n пакетов…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>доверенный</translation>
     </message>
     <message>
         <source>Save the bundle as received</source>

@@ -413,6 +413,18 @@
         <translation>Имзокунанда</translation>
     </message>
     <message>
+        <source>Bundles received so far, each kept as the court&apos;s exhibit:</source>
+        <translation>Бастаҳое, ки то ҳол гирифта шудаанд, ҳар яке ҳамчун далели ашёӣ барои суд нигоҳ дошта мешавад:</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Гирифта шуд</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Эътимод</translation>
+    </message>
+    <message>
         <source>Save as received (exhibit)…</source>
         <translation>Нигоҳ доштан ҳамон тавре ки гирифта шуд (далели ашёӣ)…</translation>
     </message>
@@ -434,6 +446,10 @@
             <numerusform>%n баста санҷида ва ворид мешавад…</numerusform>
             <numerusform>%n баста санҷида ва ворид мешавад…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>боэътимод</translation>
     </message>
     <message>
         <source>Save the bundle as received</source>
