@@ -177,3 +177,31 @@ def test_exhibit_of_a_bundle_without_originals_then_a_second_bundle(
         assert back.read_bytes() == out.read_bytes()
         kinds = {seg[0] for seg in json.loads(_row(pair, res.bundle_id)[2] or "{}")["segments"]}
         assert kinds == ({"rest"} if name == "none.age" else {"rest", "original"})
+
+
+@pytest.mark.interop
+def test_exhibit_of_a_bundle_encrypted_by_the_age_cli_with_extra_tar_padding(
+        pair: Pair, tmp_path: Path) -> None:
+    """Any sender's encryption and tar padding come back exactly: the same bag, its tar
+    given 20 KiB more zero blocks and encrypted by the real `age` CLI, is imported and its
+    exhibit is that very file."""
+    import subprocess
+
+    from crypto import age
+    from tests.conftest import require_tool
+
+    tool = require_tool("age")
+    ours = tmp_path / "ours.age"
+    bundle.export_bundle(pair.alice, [pair.tid], [pair.bob_at_alice], ours)
+    bob_x = next(i for i in pair.bob.identity.age_identities()
+                 if isinstance(i, age.X25519Identity))
+    tar = tmp_path / "bag.tar"
+    tar.write_bytes(age.decrypt_bytes(ours.read_bytes(), pair.bob.identity.age_identities())
+                    + bytes(20 * 1024))
+    theirs = tmp_path / "theirs.age"
+    subprocess.run([tool, "-r", bob_x.recipient().to_string(), "-o", str(theirs), str(tar)],
+                   check=True)
+    res = bundle.import_bundle(pair.bob, theirs)
+    assert res.status == "imported"
+    back = bundle.write_exhibit(pair.bob, res.bundle_id, tmp_path / "back.age")
+    assert back.read_bytes() == theirs.read_bytes()
