@@ -765,8 +765,6 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
             finally:
                 pipe.abort()
         flight.add(exhibit.blob_id)
-        exhibit_map = None if tap is None or opening is None else _exhibit_map(
-            opening, tap.segments, stored)
         result = check_scan(scan, trust_lookup(vault), vault.fingerprint())
         signer = _refuse_failures(result, allow_unknown_signer)
         bundle_id = str(result.bundle_id)
@@ -783,12 +781,20 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
         tm_sha = hashlib.sha256(scan.tags[TAGMANIFEST]).hexdigest()
         trusted = signer.status == "trusted"
         tids = sorted(result.testimonies)
+        reused: dict[str, BlobRef] = {}  # staged duplicates of originals already here
         with vault.transaction() as conn:
             for tid in tids:
-                _merge_testimony(conn, vault, result, tid, staged, identities.get(tid))
-                records.append_custody(vault, tid, "imported", bundle_id, tm_sha, {
-                    "bundle_id": bundle_id, "signer": signer.fingerprint,
-                    "signer_trusted": trusted})
+                details: dict[str, Any] = {"bundle_id": bundle_id,
+                                           "signer": signer.fingerprint,
+                                           "signer_trusted": trusted}
+                if conn.execute("SELECT 1 FROM testimonies WHERE id = ?", (tid,)).fetchone():
+                    details["received"] = _merge_update(conn, vault, result, tid, staged,
+                                                        identities.get(tid), reused)
+                else:
+                    _merge_testimony(conn, vault, result, tid, staged, identities.get(tid))
+                records.append_custody(vault, tid, "imported", bundle_id, tm_sha, details)
+            exhibit_map = None if tap is None or opening is None else _exhibit_map(
+                opening, tap.segments, {**stored, **reused})
             conn.execute(
                 "INSERT INTO bundles(id, direction, file_sha256, blob_id, blob_key, signer, "
                 "signer_trusted, flagged, at, exhibit) "
@@ -800,6 +806,11 @@ def import_bundle(vault: Vault, path: Path, *, allow_unknown_signer: bool = Fals
                                        "bundle_id": bundle_id, "testimonies": tids,
                                        "signer": signer.fingerprint, "signer_trusted": trusted,
                                        "tagmanifest_sha256": tm_sha})
+        for rel in reused:  # committed: the exhibit now points to the originals kept before
+            for duplicate in (staged[rel].blob_id, staged[rel].thumb_blob_id):
+                if duplicate is not None:
+                    with contextlib.suppress(OSError):
+                        vault.blobs.delete(duplicate)
     return ImportResult(bundle_id, "imported", tids, signer.fingerprint, trusted, not trusted)
 
 
@@ -916,8 +927,12 @@ def _already(vault: Vault, column: str, value: str) -> ImportResult | None:
         "AND direction = 'imported'", (value,)).fetchone()
     if row is None:
         return None
+    # The testimonies the bundle brought, new or updated: its "imported" testimony events.
     tids = [r[0] for r in vault.db.execute(
-        "SELECT id FROM testimonies WHERE origin = ? ORDER BY id", (f"bundle:{row[0]}",))]
+        "SELECT DISTINCT chain FROM custody_events WHERE chain != ? AND "
+        "json_extract(event, '$.action') = 'imported' AND json_extract(event, '$.object') = ? "
+        "AND json_extract(event, '$.actor') = ? ORDER BY chain",
+        (custody.VAULT_CHAIN, row[0], vault.fingerprint()))]
     return ImportResult(row[0], "already imported", tids, row[1], bool(row[2]), bool(row[3]))
 
 
@@ -965,9 +980,6 @@ def _merge_testimony(conn: Any, vault: Vault, result: VerifyResult, tid: str,
                      staged: dict[str, StoredFile], identity: dict[str, Any] | None) -> None:
     """Insert one testimony, its attachments and its custody chain as received."""
     doc = result.testimonies[tid]
-    if conn.execute("SELECT 1 FROM testimonies WHERE id = ?", (tid,)).fetchone():
-        raise UserError(_("testimony {id} is already in this vault; nothing was imported").format(
-            id=tid))
     data = dict(doc["data"])
     if identity:
         data["witness"] = {**(data.get("witness") or {}), "identity": identity}
@@ -977,17 +989,8 @@ def _merge_testimony(conn: Any, vault: Vault, result: VerifyResult, tid: str,
                    (str(doc["created_at"]), str(doc["updated_at"])), author,
                    f"bundle:{result.bundle_id}")
     for att in doc.get("attachments") or []:
-        if att.get("original") is None:
-            continue
-        item = staged[f"data/{tid}/{att['original']['path']}"]
-        conn.execute(
-            "INSERT INTO attachments(id, testimony_id, blob_id, blob_key, sha256, size, "
-            "media_type, original_name, exif, has_gps, thumb_blob_id, thumb_key, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (str(att["id"]), tid, item.blob_id, item.key, item.sha256, item.size,
-             item.media_type, clean_file_name(str(att.get("original_name", ""))),
-             json.dumps(item.exif, ensure_ascii=False, sort_keys=True), int(item.has_gps),
-             item.thumb_blob_id, item.thumb_key, str(att.get("added_at", ""))))
+        if att.get("original") is not None:
+            _insert_attachment(conn, tid, att, staged[f"data/{tid}/{att['original']['path']}"])
     if any(it.has_gps for rel, it in staged.items() if rel.startswith(f"data/{tid}/")):
         conn.execute("UPDATE testimonies SET has_location = 1 WHERE id = ?", (tid,))
     for event in result.custody[tid]:
@@ -1007,3 +1010,87 @@ def _store_version(conn: Any, vault: Vault, tid: str, version: int, data: dict[s
     records._write_version(conn, vault, tid, version, prep, times[1])
     conn.execute("UPDATE testimony_versions SET author = ? WHERE testimony_id = ? AND "
                  "version = ?", (author, tid, version))
+
+
+def _insert_attachment(conn: Any, tid: str, att: dict[str, Any], item: StoredFile) -> None:
+    """The row of a received original (its blob is staged; names cleaned)."""
+    conn.execute(
+        "INSERT INTO attachments(id, testimony_id, blob_id, blob_key, sha256, size, "
+        "media_type, original_name, exif, has_gps, thumb_blob_id, thumb_key, added_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (str(att["id"]), tid, item.blob_id, item.key, item.sha256, item.size,
+         item.media_type, clean_file_name(str(att.get("original_name", ""))),
+         json.dumps(item.exif, ensure_ascii=False, sort_keys=True), int(item.has_gps),
+         item.thumb_blob_id, item.thumb_key, str(att.get("added_at", ""))))
+
+
+# Actions by which a vault changes a testimony's content or state itself.
+_LOCAL_CHANGES = frozenset({"created", "edited", "attachment_added", "status_changed",
+                            "shredded"})
+
+
+def _merge_update(conn: Any, vault: Vault, result: VerifyResult, tid: str,
+                  staged: dict[str, StoredFile], identity: dict[str, Any] | None,
+                  reused: dict[str, BlobRef]) -> dict[str, Any]:
+    """Take in a later version of a testimony received before; returns the ``received``
+    block for my "imported" event (the sender's new events, verbatim).
+
+    Refused (UserError, nothing stored) unless this testimony came here in a bundle, this
+    vault did not change it since, and the received chain continues exactly the one I hold
+    (docs/evidence-model.md, "Custody events"). New originals are stored; an original I
+    already hold must have the same SHA-256, and its staged copy goes to ``reused`` (rel ->
+    the blob I keep) so the exhibit is written from the one copy.
+    """
+    me = vault.fingerprint()
+    mine = [json.loads(r[0]) for r in conn.execute(
+        "SELECT event FROM custody_events WHERE chain = ? ORDER BY seq", (tid,))]
+    own = [e.get("action") for e in mine if e.get("actor") == me]
+    if "imported" not in own:
+        raise UserError(_("testimony {id} was not received in a bundle here, so it cannot be "
+                          "updated from one; nothing was imported").format(id=tid))
+    if _LOCAL_CHANGES.intersection(own):
+        raise UserError(_("testimony {id} was changed in this vault since it was received; "
+                          "the update was not imported").format(id=tid))
+    lineage = custody.received_lineage(mine, me)
+    chain = result.custody[tid]
+    if not lineage or len(chain) <= len(lineage) or not all(
+            _same(custody.event_hash(a), custody.event_hash(b))
+            for a, b in zip(lineage, chain, strict=False)):
+        raise UserError(_("testimony {id}: the received custody chain does not continue the "
+                          "one in this vault; nothing was imported").format(id=tid))
+    doc = result.testimonies[tid]
+    data = dict(doc["data"])
+    if identity:
+        data["witness"] = {**(data.get("witness") or {}), "identity": identity}
+    prep = records._prepare({**data, "status": str(doc["status"])})
+    version = int(doc["version"])
+    current, sha = conn.execute(
+        "SELECT t.current_version, v.sha256 FROM testimonies t JOIN testimony_versions v ON "
+        "v.testimony_id = t.id AND v.version = t.current_version WHERE t.id = ?",
+        (tid,)).fetchone()
+    if version < current or (version == current and not _same(prep.sha256, sha)):
+        raise UserError(_("testimony {id}: the received version does not follow the one in "
+                          "this vault; nothing was imported").format(id=tid))
+    gps = False
+    for att in doc.get("attachments") or []:
+        rel = None if att.get("original") is None else f"data/{tid}/{att['original']['path']}"
+        row = conn.execute("SELECT testimony_id, sha256, blob_id, blob_key, size FROM "
+                           "attachments WHERE id = ?", (str(att["id"]),)).fetchone()
+        if row is None:
+            if rel is not None:
+                _insert_attachment(conn, tid, att, staged[rel])
+                gps = gps or staged[rel].has_gps
+        elif row[0] != tid or not _same(str(row[1]), str(att["sha256"])):
+            raise UserError(_("attachment {id} is already in this vault with other content; "
+                              "nothing was imported").format(id=att["id"]))
+        elif rel is not None:
+            reused[rel] = BlobRef(row[2], bytes(row[3]), int(row[4]), str(row[1]))
+    updated_at = str(doc["updated_at"])
+    if version > current:
+        records._write_version(conn, vault, tid, version, prep, updated_at)
+        conn.execute("UPDATE testimony_versions SET author = ? WHERE testimony_id = ? AND "
+                     "version = ?", (result.signer.fingerprint if result.signer else None,
+                                     tid, version))
+    conn.execute("UPDATE testimonies SET status = ?, updated_at = ?, has_location = "
+                 "has_location OR ? WHERE id = ?", (prep.status, updated_at, int(gps), tid))
+    return {"continues": custody.event_hash(lineage[-1]), "events": chain[len(lineage):]}

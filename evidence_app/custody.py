@@ -22,6 +22,13 @@ vault-level events. An event is a JSON object::
   (no trailing newline).
 * The event hash is SHA-256 (hex) of the canonical JSON *with* ``sig``.
 * ``details`` must hold only opaque ids, hashes and counts: never names or content.
+* A vault that imports an update of a testimony it already holds cannot append the
+  sender's new events (their ``prev`` points into the sender's copy of the chain), and
+  never rewrites signed events. Its ``imported`` event embeds them instead:
+  ``details.received = {"continues": <event_hash>, "events": [...]}``, the sender's
+  events verbatim, continuing the earlier event whose hash is ``continues``.
+  :func:`flatten` gives the whole history in order; :func:`verify_events` checks embedded
+  events like top-level ones (signature, fields, chain, links from ``continues``).
 """
 
 from __future__ import annotations
@@ -74,7 +81,7 @@ EVENT_KEYS = frozenset(
 
 # Limits for hostile custody logs (from_jsonl).
 MAX_LOG_BYTES = 64 * 1024 * 1024
-MAX_LINE_BYTES = 64 * 1024
+MAX_LINE_BYTES = 4 * 1024 * 1024  # an "imported" event may embed many received events
 MAX_EVENTS = 200_000
 
 _BEGIN = "-----BEGIN SSH SIGNATURE-----"
@@ -291,6 +298,7 @@ def verify_events(
     verdicts: list[EventVerdict] = []
     expected_chain = chain
     previous: dict[str, Any] | None = None
+    seen: dict[str, int] = {}  # event hash -> seq of every event before, in flattened order
     for index, event in enumerate(events):
         if not isinstance(event, dict):
             verdicts.append(EventVerdict(index, None, (_("malformed: not an object"),)))
@@ -310,9 +318,100 @@ def verify_events(
                 chain=_echo(event["chain"]), expected=_echo(expected_chain)))
         problems.extend(_link_problems(event, previous, index))
         problems.extend(_signer_problems(event, trusted_keys))
+        problems.extend(_received_problems(event, expected_chain, trusted_keys, seen))
+        seen[event_hash(event)] = event["seq"]
         verdicts.append(EventVerdict(index, event["seq"], tuple(problems)))
         previous = event
     return verdicts
+
+
+def _received_problems(event: dict[str, Any], chain: str,
+                       trusted_keys: Mapping[str, Ed25519PublicKey] | None,
+                       seen: dict[str, int]) -> list[str]:
+    """What is wrong with the events ``event`` embeds (``details.received``), one line each
+    ("received event 2 (seq 9): ..."); adds their hashes to ``seen`` (recursively).
+
+    Each embedded event gets the checks of a top-level one; the first must continue
+    (``prev``, ``seq + 1``) the event whose hash is ``continues``, which must come earlier
+    in the flattened chain; the rest must follow one another.
+    """
+    if "received" not in event["details"]:
+        return []
+    block = event["details"]["received"]
+    if (not isinstance(block, dict) or set(block) != {"continues", "events"}
+            or not _matches(_HEX64_RE, block["continues"])
+            or not isinstance(block["events"], list) or not block["events"]):
+        return [_("received events: malformed block")]
+    problems: list[str] = []
+    previous_hash: str = block["continues"]
+    previous_seq = seen.get(previous_hash)
+    if previous_seq is None:
+        problems.append(_("received events: they do not continue an earlier event of this "
+                          "chain"))
+    for index, sub in enumerate(block["events"]):
+        if not isinstance(sub, dict):
+            malformed = _("malformed: not an object")
+        elif structural := _field_problem(sub, need_sig=True):
+            malformed = _("malformed: {problem}").format(problem=structural)
+        else:
+            malformed = ""
+        if malformed:
+            problems.append(_("received event {index}: {problem}").format(
+                index=index, problem=malformed))
+            previous_seq = None
+            continue
+        found: list[str] = []
+        if sub["chain"] != chain:
+            found.append(_("wrong chain: belongs to {chain}, not {expected}").format(
+                chain=_echo(sub["chain"]), expected=_echo(chain)))
+        if previous_seq is not None:
+            found.extend(_seq_problems(sub["seq"], previous_seq))
+        if sub["prev"] != previous_hash:
+            found.append(_("altered: prev hash does not match the event before it"))
+        found.extend(_signer_problems(sub, trusted_keys))
+        found.extend(_received_problems(sub, chain, trusted_keys, seen))
+        problems.extend(_("received event {index} (seq {seq}): {problem}").format(
+            index=index, seq=sub["seq"], problem=p) for p in found)
+        previous_hash, previous_seq = event_hash(sub), sub["seq"]
+        seen[previous_hash] = previous_seq
+    return problems
+
+
+def received_events(event: Mapping[str, Any]) -> list[dict[str, Any]] | None:
+    """The events an event embeds (``details.received.events``), or None (see the module
+    docstring); only the shape is looked at here, :func:`verify_events` checks them."""
+    details = event.get("details")
+    block = details.get("received") if isinstance(details, dict) else None
+    found = block.get("events") if isinstance(block, dict) else None
+    return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else None
+
+
+def flatten(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The whole history of a chain in order: each event, preceded by the events it embeds
+    (recursively). Content checks (which version, which attachments) look at this."""
+    out: list[dict[str, Any]] = []
+    for event in events:
+        if not isinstance(event, dict):
+            continue
+        embedded = received_events(event)
+        if embedded is not None:
+            out.extend(flatten(embedded))
+        out.append(event)
+    return out
+
+
+def received_lineage(events: list[dict[str, Any]], me: str) -> list[dict[str, Any]]:
+    """The sender's chain as this vault (fingerprint ``me``) received it: every top-level
+    event not made by me, and, in place of my own events that embed received ones, those
+    events (one level: they are the sender's top-level events). A received update must
+    start with exactly these events."""
+    out: list[dict[str, Any]] = []
+    for event in events:
+        if event.get("actor") != me:
+            out.append(event)
+        elif (embedded := received_events(event)) is not None:
+            out.extend(embedded)
+    return out
 
 
 def verify_chain(
@@ -370,18 +469,21 @@ def _link_problems(event: dict[str, Any], previous: dict[str, Any] | None, index
         if index == 0 and seq != 1:
             return [_("removed: the chain starts at seq {seq}, not 1").format(seq=seq)]
         return []
-    problems: list[str] = []
-    last = previous["seq"]
-    if seq > last + 1:
-        problems.append(ngettext("removed: {n} event(s) missing after seq {last}",
-                                 "removed: {n} event(s) missing after seq {last}",
-                                 seq - last - 1).format(n=seq - last - 1, last=last))
-    elif seq <= last:
-        problems.append(_("reordered: seq {seq} comes after seq {last}").format(
-            seq=seq, last=last))
+    problems = _seq_problems(seq, previous["seq"])
     if event["prev"] != event_hash(previous):
         problems.append(_("altered: prev hash does not match the event before it"))
     return problems
+
+
+def _seq_problems(seq: int, last: int) -> list[str]:
+    """How ``seq`` fails to follow ``last`` by one."""
+    if seq > last + 1:
+        return [ngettext("removed: {n} event(s) missing after seq {last}",
+                         "removed: {n} event(s) missing after seq {last}",
+                         seq - last - 1).format(n=seq - last - 1, last=last)]
+    if seq <= last:
+        return [_("reordered: seq {seq} comes after seq {last}").format(seq=seq, last=last)]
+    return []
 
 
 def _signer_problems(

@@ -155,14 +155,15 @@ def _coverage_problems(vault: Vault, chains: dict[str, list[dict[str, Any]]]) ->
     """Records of this vault that their custody chain does not vouch for.
 
     Every version of a local testimony needs a signed created/edited event naming its hash,
-    and every attachment an attachment_added event naming its id and SHA-256. So changing
+    and every attachment an attachment_added event naming its id and SHA-256, anywhere in
+    the flattened chain (:func:`custody.flatten`: received updates are embedded). So changing
     a record together with its stored hash, or deleting a whole chain, is still found.
     """
     problems: list[str] = []
     vouched: dict[str, set[tuple[str, str]]] = {}
     for chain, events in chains.items():
         vouched[chain] = {(str(e.get("action")), f"{e.get('object')}:{e.get('object_sha256')}")
-                          for e in events}
+                          for e in custody.flatten(events)}
     for tid, version, sha in vault.db.execute(
             "SELECT v.testimony_id, v.version, v.sha256 FROM testimony_versions v "
             "JOIN testimonies t ON t.id = v.testimony_id WHERE t.origin = 'local' "

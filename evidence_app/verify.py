@@ -339,13 +339,15 @@ def _attachment_paths(doc: dict[str, Any], base: str) -> list[str]:
 
 def _chain_matches(doc: dict[str, Any], events: list[dict[str, Any]],
                    bundle_id: str | None, version_sha: str, signer: str | None) -> list[str]:
-    """The chain must record this version's content, every exported original, and end
-    with the export in this bundle."""
+    """The chain must record this version's content, every exported original (both looked
+    up in the flattened chain: an update received by the exporter is embedded), and end,
+    at its top level, with the export in this bundle."""
     problems: list[str] = []
-    saves = [e for e in events if e.get("action") in ("created", "edited")]
+    history = custody.flatten(events)
+    saves = [e for e in history if e.get("action") in ("created", "edited")]
     if not saves or not hmac_equal(str(saves[-1].get("object_sha256")), version_sha):
         problems.append(_("testimony.json content is not the version recorded in the chain"))
-    added = {e.get("object"): e.get("object_sha256") for e in events
+    added = {e.get("object"): e.get("object_sha256") for e in history
              if e.get("action") == "attachment_added"}
     for att in doc.get("attachments") or []:
         want = added.get(att.get("id"))

@@ -333,18 +333,20 @@ def test_import_of_several_testimonies_merges_nothing_if_the_last_one_is_bad(
 
 def test_failure_inside_the_merge_transaction_rolls_back_earlier_testimonies(
         tmp_path: Path) -> None:
-    """The last testimony is already in Bob's vault: the merge fails after the first one
-    was inserted in the transaction, and the rollback removes it again."""
+    """The last testimony is already in Bob's vault and Bob changed it, so its update is
+    refused: the merge fails after the first one was inserted in the transaction, and the
+    rollback removes it again."""
     p = make_pair(tmp_path)
     try:
         first, last = _two_testimonies(p)
         only_last = tmp_path / "last.age"
         bundle.export_bundle(p.alice, [last], [p.bob_at_alice], only_last)
         bundle.import_bundle(p.bob, only_last)
+        records.update_testimony(p.bob, last, sample_testimony(title="Changed by Bob"))
         both = tmp_path / "both.age"
         bundle.export_bundle(p.alice, [first, last], [p.bob_at_alice], both)
         before = snapshot(p.bob)
-        with pytest.raises(UserError, match="already in this vault"):
+        with pytest.raises(UserError, match="changed in this vault since it was received"):
             bundle.import_bundle(p.bob, both)
         assert snapshot(p.bob) == before
         with pytest.raises(UserError):

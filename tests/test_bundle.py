@@ -242,15 +242,17 @@ def test_export_needs_a_recipient_and_a_testimony(pair: Pair, tmp_path: Path) ->
         bundle.export_bundle(pair.alice, [], [pair.bob_at_alice], tmp_path / "x.age")
 
 
-def test_testimony_already_present_refuses_whole_import(pair: Pair, tmp_path: Path) -> None:
+def test_testimony_changed_here_refuses_its_update(pair: Pair, tmp_path: Path) -> None:
+    """An update is imported (tests/test_bundle_update.py) unless Bob changed his copy."""
     first = tmp_path / "1.age"
     export(pair, first)
     bundle.import_bundle(pair.bob, first)
+    records.update_testimony(pair.bob, pair.tid, sample_testimony(title="Changed by Bob"))
     records.update_testimony(pair.alice, pair.tid, sample_testimony(title="Changed"))
     second = tmp_path / "2.age"
     export(pair, second)
     before = snapshot(pair.bob)
-    with pytest.raises(UserError, match="already in this vault"):
+    with pytest.raises(UserError, match="changed in this vault since it was received"):
         bundle.import_bundle(pair.bob, second)
     assert snapshot(pair.bob) == before
 

@@ -314,7 +314,7 @@ def test_jsonl_round_trip() -> None:
         (b'{"a":"\\u00e9"}\n', "line 1: not in canonical form"),
         (b'{"a":"\\ud800"}\n', "line 1: not representable as canonical JSON"),
         (b'{"a":' + b"[" * 30_000 + b"]" * 30_000 + b"}\n", "line 1: nested too deeply"),
-        (b'{"a":"' + b"x" * (64 * 1024) + b'"}\n', "line 1: too long"),
+        (b'{"a":"' + b"x" * custody.MAX_LINE_BYTES + b'"}\n', "line 1: too long"),
     ],
 )
 def test_from_jsonl_refuses_hostile_logs(data: bytes, message: str) -> None:
