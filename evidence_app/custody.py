@@ -435,6 +435,11 @@ def verify_chain(
       whose key differs from the trusted key for that fingerprint;
     * ``malformed``: a missing, unknown or invalid field.
 
+    Events embedded in an event's ``details.received`` get the same checks, named on the
+    embedding event's line ("event 5 (seq 6): received event 1 (seq 9): altered: ..."),
+    plus: they follow one another, and the first continues (``prev``, ``seq``) the event
+    whose hash is ``continues``, which must come earlier in the flattened chain.
+
     Each line starts with the event it is about ("event 3 (seq 4): ...", the checks of
     :func:`verify_events`). A chain alone cannot show that its newest events were cut off:
     pass ``expected_head``, the :func:`event_hash` of the last event as recorded elsewhere

@@ -131,10 +131,35 @@ def test_a_second_update_continues_from_the_first_updates_tip(pair: Pair,
                                                          "exported"]
     got = records.get_testimony(pair.bob, pair.tid)
     assert (got["narrative"], got["version"], got["status"]) == ("Сеюм.", 3, "draft")
-    assert custody.flatten(records.custody_events(pair.bob, pair.tid))[:-1] == [
-        e for e in custody.flatten(records.custody_events(pair.bob, pair.tid))
-        if e["actor"] == pair.alice.fingerprint() or e["action"] == "imported"][:-1]
+    chain = records.custody_events(pair.bob, pair.tid)
+    assert [e["action"] for e in chain if e["actor"] == pair.bob.fingerprint()] == [
+        "imported"] * 3
+    # What Bob received, in order, is exactly Alice's chain.
+    assert custody.received_lineage(chain, pair.bob.fingerprint()) == (
+        records.custody_events(pair.alice, pair.tid))
     assert records.check_vault(pair.bob) == []
+
+
+def test_the_custody_view_shows_the_received_events(qtbot, pair: Pair, tmp_path: Path) -> None:
+    from ui.custody_view import OK, CustodyView, rows_of
+    from ui.workers import TaskRunner
+
+    _first(pair, tmp_path)
+    _edit(pair, "Дуюм.")
+    res = bundle.import_bundle(pair.bob, _export(pair.alice, pair.tid, pair.bob_at_alice,
+                                                 tmp_path / "b2.age"))
+    chain = records.custody_events(pair.bob, pair.tid)
+    rows = rows_of(chain)
+    assert [r.event for r in rows] == custody.flatten(chain)
+    assert [r.received_in for r in rows] == [None] * (len(chain) - 1) + [res.bundle_id] * 2 + [
+        None]
+    assert {r.status for r in rows} == {OK}
+    view = CustodyView(pair.bob, TaskRunner())
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded):
+        view.set_testimony(pair.tid)
+    labels = [view.table.item(i, 5).text() for i in range(view.table.rowCount())]
+    assert labels.count(f"testimony, received in bundle {res.bundle_id[:12]}") == 2
 
 
 def test_bob_re_exports_to_a_lawyer_who_verifies_imports_and_takes_updates(

@@ -1,8 +1,10 @@
 """Custody timeline of one testimony: every signed event, oldest first, with its status.
 
 The timeline shows the testimony's own chain and the vault-chain events about it
-(exports, imports). Signatures and links are checked by the core (``custody.verify_events``,
-one pass per chain) in a worker, so a long vault chain never blocks the window.
+(exports, imports), and the sender's events that an import of an update embeds
+(``custody.flatten``), marked with the bundle they were received in. Signatures and
+links are checked by the core (``custody.verify_events``, one pass per chain) in a
+worker, so a long vault chain never blocks the window.
 """
 
 from __future__ import annotations
@@ -30,19 +32,30 @@ OK, BAD = "ok", "bad"
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the timeline: the event, its chain's verdict on it, and why."""
+    """One line of the timeline: the event, its chain's verdict on it, and why.
+
+    ``received_in``: for an event embedded in one of my "imported" events, that import's
+    bundle id (the embedding event's verdict covers it: its signature signs it)."""
 
     event: dict[str, Any]
     status: str
     problem: str
+    received_in: str | None = None
 
 
 def rows_of(events: list[dict[str, Any]]) -> list[Row]:
-    """One row per event of one chain, with the core's verdict (``custody.verify_events``)."""
-    return [
-        Row(event, OK if verdict.ok else BAD, verdict.problem)
-        for event, verdict in zip(events, custody.verify_events(events), strict=True)
-    ]
+    """One row per event of one chain, with the core's verdict (``custody.verify_events``),
+    each embedded event just before the event that embeds it."""
+    rows: list[Row] = []
+    for event, verdict in zip(events, custody.verify_events(events), strict=True):
+        status = OK if verdict.ok else BAD
+        embedded = custody.received_events(event) if isinstance(event, dict) else None
+        if embedded is not None:
+            bundle_id = str(event["details"].get("bundle_id", ""))
+            rows.extend(Row(e, status, verdict.problem, bundle_id)
+                        for e in custody.flatten(embedded))
+        rows.append(Row(event, status, verdict.problem))
+    return rows
 
 
 def timeline(vault: Any, tid: str) -> list[Row]:
@@ -90,6 +103,14 @@ class CustodyView(QWidget):
         }
         return labels.get(action, action)
 
+    def _chain_label(self, line: Row) -> str:
+        if line.received_in is not None:
+            return self.tr("testimony, received in bundle %1").replace(
+                "%1", line.received_in[:12])
+        if line.event.get("chain") == custody.VAULT_CHAIN:
+            return self.tr("vault")
+        return self.tr("testimony")
+
     def set_testimony(self, tid: str | None) -> None:
         """Load the timeline of ``tid`` in the background (clears it at once)."""
         self._generation += 1
@@ -124,8 +145,7 @@ class CustodyView(QWidget):
                 actor[:17] + "…" if len(actor) > 17 else actor,
                 str(event.get("object", ""))[:12],
                 words[line.status],
-                self.tr("vault") if event.get("chain") == custody.VAULT_CHAIN
-                else self.tr("testimony"),
+                self._chain_label(line),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -191,6 +191,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>testimony, received in bundle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The custody history could not be read.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -189,6 +189,10 @@
         <translation>وضعیت تغییر کرد</translation>
     </message>
     <message>
+        <source>testimony, received in bundle %1</source>
+        <translation>شهادت، دریافت‌شده در بستهٔ %1</translation>
+    </message>
+    <message>
         <source>The custody history could not be read.</source>
         <translation>تاریخچهٔ زنجیرهٔ نگهداری خوانده نشد.</translation>
     </message>

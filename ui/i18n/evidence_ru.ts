@@ -193,6 +193,10 @@
         <translation>изменён статус</translation>
     </message>
     <message>
+        <source>testimony, received in bundle %1</source>
+        <translation>показание, получено в пакете %1</translation>
+    </message>
+    <message>
         <source>The custody history could not be read.</source>
         <translation>Не удалось прочитать историю цепочки хранения.</translation>
     </message>

@@ -191,6 +191,10 @@
         <translation>ҳолат иваз шуд</translation>
     </message>
     <message>
+        <source>testimony, received in bundle %1</source>
+        <translation>шаҳодат, дар бастаи %1 гирифта шуд</translation>
+    </message>
+    <message>
         <source>The custody history could not be read.</source>
         <translation>Таърихи занҷираи нигаҳдориро хондан имконнопазир шуд.</translation>
     </message>
