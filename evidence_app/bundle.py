@@ -1058,6 +1058,10 @@ def _merge_update(conn: Any, vault: Vault, result: VerifyResult, tid: str,
             for a, b in zip(lineage, chain, strict=False)):
         raise UserError(_("testimony {id}: the received custody chain does not continue the "
                           "one in this vault; nothing was imported").format(id=tid))
+    if all(e.get("actor") == me for e in chain[len(lineage):]):
+        # My own copy coming back (a bundle I exported to myself too): nothing new in it.
+        raise UserError(_("testimony {id}: this bundle holds nothing new for this vault; "
+                          "nothing was imported").format(id=tid))
     doc = result.testimonies[tid]
     data = dict(doc["data"])
     if identity:

@@ -273,3 +273,45 @@ def test_a_refused_update_in_a_bundle_of_two_leaves_the_other_out(pair: Pair,
     _refused(pair.bob, both, "was changed in this vault")
     with pytest.raises(UserError):
         records.get_testimony(pair.bob, second)
+
+
+def test_refused_when_my_own_re_export_comes_back(pair: Pair, tmp_path: Path) -> None:
+    """Bob re-exports the testimony to himself too and imports that: only his own events
+    are new, nothing to take in (and his received lineage must stay Alice's)."""
+    _first(pair, tmp_path)
+    mine = tmp_path / "mine.age"
+    bundle.export_bundle(pair.bob, [pair.tid], [], mine, include_self=True)
+    _refused(pair.bob, mine, "this bundle holds nothing new for this vault")
+    _edit(pair, "Дуюм.")
+    res = bundle.import_bundle(pair.bob, _export(pair.alice, pair.tid, pair.bob_at_alice,
+                                                 tmp_path / "b2.age"))
+    assert res.status == "imported"
+
+
+def test_vault_check_finds_an_embedded_event_altered_and_re_signed(pair: Pair,
+                                                                   tmp_path: Path) -> None:
+    """Bob alters a received event and signs his own "imported" event again, storing it
+    with a matching hash: only the check of the embedded event can find it."""
+    _first(pair, tmp_path)
+    _edit(pair, "Дуюм.")
+    bundle.import_bundle(pair.bob, _export(pair.alice, pair.tid, pair.bob_at_alice,
+                                           tmp_path / "b2.age"))
+    last = records.custody_events(pair.bob, pair.tid)[-1]
+    details = last["details"]
+    details["received"]["events"][0]["object_sha256"] = "00" * 32
+    forged = custody.make_event(
+        chain=pair.tid, seq=last["seq"], prev_hash=last["prev"], action="imported",
+        object_id=last["object"], object_sha256=last["object_sha256"], details=details,
+        identity_signing_key=pair.bob.identity.signing_key,
+        actor_fingerprint=pair.bob.fingerprint(), time=last["time"])
+    with pair.bob.transaction() as conn:
+        conn.execute("UPDATE custody_events SET event = ?, hash = ? WHERE chain = ? AND seq = ?",
+                     (json.dumps(forged, ensure_ascii=False, sort_keys=True,
+                                 separators=(",", ":")), custody.event_hash(forged),
+                      pair.tid, last["seq"]))
+    # Bob's chain: Alice's k events, his first import (seq k+1), the update (index k+1).
+    at = f"custody chain {pair.tid}: event {last['seq'] - 1} (seq {last['seq']}): "
+    assert records.check_vault(pair.bob) == [
+        at + f"received event 0 (seq {last['seq'] - 1}): altered: signature does not verify",
+        at + f"received event 1 (seq {last['seq']}): altered: prev hash does not match the "
+        "event before it"]
