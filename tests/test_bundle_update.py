@@ -3,7 +3,9 @@ append-only, his "imported" event embeds the sender's new events; refusals chang
 
 from __future__ import annotations
 
+import hashlib
 import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,10 @@ import pytest
 from bundle_support import PHOTO_NAMES, Pair, open_pair, snapshot
 from records_support import PHOTOS, new_vault, sample_testimony
 
+from crypto.sshsig import CUSTODY_NAMESPACE
 from evidence_app import bundle, custody, records, verify
 from evidence_app.errors import UserError
+from evidence_app.model import canonical_json
 from evidence_app.vault import Vault
 
 NEW_PHOTO = "jpg_Nikon_D70.jpg"
@@ -315,3 +319,56 @@ def test_vault_check_finds_an_embedded_event_altered_and_re_signed(pair: Pair,
         at + f"received event 0 (seq {last['seq'] - 1}): altered: signature does not verify",
         at + f"received event 1 (seq {last['seq']}): altered: prev hash does not match the "
         "event before it"]
+
+
+def test_an_update_with_only_a_new_file_or_a_new_identity(pair: Pair, tmp_path: Path) -> None:
+    _first(pair, tmp_path)
+    records.attach(pair.alice, pair.tid, [PHOTOS / "jpg_gps_DSCN0021.jpg"])
+    bundle.import_bundle(pair.bob, _export(pair.alice, pair.tid, pair.bob_at_alice,
+                                           tmp_path / "b2.age"))
+    got = records.get_testimony(pair.bob, pair.tid)
+    assert got["version"] == 1 and len(got["attachments"]) == len(PHOTO_NAMES) + 1
+    assert _original_bytes(pair.bob, pair.tid) == _original_bytes(pair.alice, pair.tid)
+    witness = {"pseudonym": "W-014", "identity": {"name": "Witness Realname",
+                                                  "contact": "+992 11 111 1111"}}
+    records.update_testimony(pair.alice, pair.tid, sample_testimony(status="complete",
+                                                                    witness=witness))
+    bundle.import_bundle(pair.bob, _export(pair.alice, pair.tid, pair.bob_at_alice,
+                                           tmp_path / "b3.age"))
+    got = records.get_testimony(pair.bob, pair.tid, include_identity=True)
+    assert got["version"] == 2 and got["witness"] == witness
+    assert records.check_vault(pair.bob) == []
+
+
+@pytest.mark.interop
+def test_embedded_events_verify_by_hand_with_ssh_keygen(pair: Pair, tmp_path: Path,
+                                                        tool: Any) -> None:
+    """docs/bundle-format.md: each embedded event's signature checks with ssh-keygen, and
+    its prev is the SHA-256 of the canonical JSON of the event it continues."""
+    ssh_keygen = tool("ssh-keygen")
+    _first(pair, tmp_path)
+    before = records.custody_events(pair.bob, pair.tid)
+    _edit(pair, "Дуюм.", NEW_PHOTO)
+    bundle.import_bundle(pair.bob, _export(pair.alice, pair.tid, pair.bob_at_alice,
+                                           tmp_path / "b2.age"))
+    received = records.custody_events(pair.bob, pair.tid)[-1]["details"]["received"]
+    continued = hashlib.sha256(canonical_json(before[-2])).hexdigest()
+    assert received["continues"] == continued == received["events"][0]["prev"]
+    for index, event in enumerate(received["events"]):
+        (tmp_path / "event.sig").write_text(custody.armor_signature(event["sig"]))
+        (tmp_path / "allowed_signers").write_text(
+            f'alice namespaces="{CUSTODY_NAMESPACE}" {event["actor_key"]}\n')
+        done = subprocess.run(
+            [ssh_keygen, "-Y", "verify", "-f", str(tmp_path / "allowed_signers"), "-I",
+             "alice", "-n", CUSTODY_NAMESPACE, "-s", str(tmp_path / "event.sig")],
+            input=custody.signed_bytes(event), capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr
+        if index:
+            previous = received["events"][index - 1]
+            assert event["prev"] == hashlib.sha256(canonical_json(previous)).hexdigest()
+        altered = dict(event, time="2030-01-01T00:00:00Z")
+        bad = subprocess.run(
+            [ssh_keygen, "-Y", "verify", "-f", str(tmp_path / "allowed_signers"), "-I",
+             "alice", "-n", CUSTODY_NAMESPACE, "-s", str(tmp_path / "event.sig")],
+            input=custody.signed_bytes(altered), capture_output=True, check=False)
+        assert bad.returncode != 0
