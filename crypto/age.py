@@ -18,7 +18,6 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from crypto.age_header import (
@@ -45,6 +44,7 @@ from crypto.age_recipients import (
 )
 from crypto.armor import ArmorReader, ArmorWriter
 from crypto.errors import HeaderError, NoIdentityMatchError, PayloadError
+from crypto.lifecycle import FinishOrAbort
 from crypto.stream import PayloadReader, PayloadWriter, ReadAhead, WriteBehind, drain, feed
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _check_recipients(recipients: Sequence[Recipient]) -> None:
         )
 
 
-class AgeWriter:
+class AgeWriter(FinishOrAbort):
     """Writable file-like: plaintext in, age file out. ``close()`` finishes the file.
 
     Leaving a ``with`` block by an exception abandons the file without a final chunk, so a
@@ -152,19 +152,6 @@ class AgeWriter:
         """Stop without finishing: the output will not decrypt."""
         self._payload.abort()
 
-    def __enter__(self) -> AgeWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
 
 
 def encrypt_writer(

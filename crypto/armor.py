@@ -11,11 +11,11 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from crypto.age_header import Source
 from crypto.errors import ArmorError
+from crypto.lifecycle import FinishOrAbort
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
@@ -36,7 +36,7 @@ class _Writes(Protocol):
     def write(self, data: ReadableBuffer, /) -> int | None: ...
 
 
-class ArmorWriter:
+class ArmorWriter(FinishOrAbort):
     """Writable file-like that armors everything written into ``dst``. ``close()`` ends it."""
 
     def __init__(self, dst: _Writes) -> None:
@@ -74,19 +74,9 @@ class ArmorWriter:
         self._dst.write(END + b"\n")
         self._closed = True
 
-    def __enter__(self) -> ArmorWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self._closed = True
+    def abort(self) -> None:
+        """Stop without the END line: the armored output is incomplete."""
+        self._closed = True
 
 
 class ArmorReader(Source):

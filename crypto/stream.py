@@ -29,7 +29,6 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import RawIOBase
-from types import TracebackType
 from typing import TYPE_CHECKING, Protocol
 
 from cryptography.exceptions import InvalidTag
@@ -39,6 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.utils import Buffer
 
 from crypto.errors import CancelledError, PayloadError
+from crypto.lifecycle import FinishOrAbort
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, WriteableBuffer
@@ -148,7 +148,7 @@ def _check_cancel(cancel: Cancel | None) -> None:
         raise CancelledError("cancelled")
 
 
-class PayloadWriter:
+class PayloadWriter(FinishOrAbort):
     """Writable file-like that encrypts into ``dst`` (the payload nonce is written at once).
 
     ``close()`` writes the final chunk; it does not close ``dst``. Used as a context manager, an
@@ -258,19 +258,6 @@ class PayloadWriter:
         """Stop without writing a final chunk: the output will not decrypt."""
         self._closed = True
 
-    def __enter__(self) -> PayloadWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if exc_type is None:
-            self.close()
-        else:
-            self.abort()
 
     def _seal_full_pending(self) -> None:
         """More data follows, so a full held-back chunk is not the last: encrypt it."""
@@ -435,7 +422,7 @@ class PayloadReader(RawIOBase):
         return True
 
 
-class WriteBehind:
+class WriteBehind(FinishOrAbort):
     """Hands writes to a worker thread, so disk writes overlap encryption (both release the GIL).
 
     Each ``write`` copies its data (callers may reuse their buffer) into one of ``depth``
@@ -495,18 +482,8 @@ class WriteBehind:
         if self._error is not None:
             raise self._error
 
-    def __enter__(self) -> WriteBehind:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        if exc_type is None:
-            self.close()
-            return
+    def abort(self) -> None:
+        """Stop the worker and drop what was still queued (an error path)."""
         self._error = self._error or CancelledError("abandoned")  # worker drops the rest
         self._todo.put(None)
         self._thread.join()
