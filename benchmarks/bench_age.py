@@ -22,16 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_support import parse_size
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_AGE_RUNS", "3"))
-
-
-def parse_size(text: str) -> int:
-    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
-    text = text.strip().upper().removesuffix("B").removesuffix("I")
-    if text and text[-1] in units:
-        return int(float(text[:-1]) * units[text[-1]])
-    return int(text)
 
 
 def child_ours(op: str, key: str, src: str, dst: str) -> None:

@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_support import parse_size
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_BUNDLE_RUNS", "3"))
 # BENCH_BUNDLE_OPS=export times only export and `age -r` (import: only import and `age -d`).
@@ -37,14 +39,6 @@ OPS = os.environ.get("BENCH_BUNDLE_OPS", "export,import").split(",")
 # unlocking is not what is measured.
 os.environ["EVIDENCE_APP_TEST_KDF"] = "fast"
 PASSPHRASE = "benchmark passphrase"  # noqa: S105 - throwaway vaults in a temp folder
-
-
-def parse_size(text: str) -> int:
-    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
-    text = text.strip().upper().removesuffix("B").removesuffix("I")
-    if text and text[-1] in units:
-        return int(float(text[:-1]) * units[text[-1]])
-    return int(text)
 
 
 def _setup(work: Path, size: int) -> None:
