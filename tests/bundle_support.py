@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from records_support import PHOTOS, new_vault, sample_testimony
 
 from evidence_app import records
+from evidence_app.cli import main
 from evidence_app.vault import Contact, Vault
 
 PHOTO_NAMES = ("jpg_gps_DSCN0010.jpg", "jpg_Canon_40D.jpg", "tiff_Arbitro.tiff")
@@ -60,3 +62,19 @@ def snapshot(vault: Vault) -> tuple[str, frozenset[str]]:
         for row in vault.db.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall():  # noqa: S608
             digest.update(repr((table, tuple(row))).encode())
     return digest.hexdigest(), frozenset(vault.blobs.ids())
+
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def cli_runner(folder: Path, capsys: Any) -> Run:
+    """``run(vault_name, *args) -> (exit code, stdout, stderr)``: the CLI on the vault
+    ``folder/vault_name``, with the passphrase file ``folder/pw``."""
+
+    def run(who: str, *args: str) -> tuple[int, str, str]:
+        code = main(["--vault", str(folder / who), "--passphrase-file", str(folder / "pw"),
+                     *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -9,12 +9,11 @@ import hashlib
 import io
 import json
 import tarfile
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from bundle_support import Pair, make_pair, snapshot
+from bundle_support import Pair, Run, cli_runner, make_pair, snapshot
 from records_support import PASSPHRASE, new_vault, sample_testimony
 from test_bundle_bad import altered
 
@@ -22,25 +21,15 @@ from crypto import age
 from crypto.errors import NoIdentityMatchError
 from evidence_app import __version__, bundle, custody, records
 from evidence_app.bundle_errors import CustodyChainError
-from evidence_app.cli import main
 from evidence_app.errors import UserError
 from evidence_app.report import LOADSHEET_HEADER
 from evidence_app.vault import Vault
-
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     (tmp_path / "pw").write_text(PASSPHRASE + "\n")
-
-    def _run(who: str, *args: str) -> tuple[int, str, str]:
-        code = main(["--vault", str(tmp_path / who), "--passphrase-file",
-                     str(tmp_path / "pw"), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+    return cli_runner(tmp_path, capsys)
 
 
 def _members(vault: Vault, bundle_path: Path) -> dict[str, bytes]:

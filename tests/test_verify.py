@@ -5,20 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import bagit
 import pytest
-from bundle_support import Pair, make_pair
+from bundle_support import Pair, Run, cli_runner, make_pair
 from conftest import require_tool
 from records_support import PASSPHRASE
 
 from crypto import sshsig
-from evidence_app.cli import main
 from evidence_app.report import LoadRow, csv_safe, index_html, loadsheet_csv
-
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
@@ -33,13 +29,7 @@ def setup(tmp_path: Path) -> Pair:
 
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    def _run(who: str, *args: str) -> tuple[int, str, str]:
-        code = main(["--vault", str(tmp_path / who), "--passphrase-file",
-                     str(tmp_path / "pw"), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
+    return cli_runner(tmp_path, capsys)
 
 
 def _export(run: Run, tmp_path: Path, p: Pair, *extra: str) -> Path:
