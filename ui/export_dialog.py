@@ -32,7 +32,7 @@ from evidence_app.errors import describe_error
 from evidence_app.search import TestimonySummary
 from ui.clipboard import SecureClipboard
 from ui.files import save_file
-from ui.plain import PlainLabel
+from ui.plain import PlainLabel, error_label
 from ui.workers import Task, TaskRunner, show_fraction
 
 
@@ -152,9 +152,7 @@ class ExportDialog(QDialog):
         box.addStretch(1)
         self.steps.addWidget(page)
 
-        self.error = PlainLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
+        self.error = error_label(self)
         self.back_button = QPushButton(self.tr("Back"), self)
         self.next_button = QPushButton(self.tr("Next"), self)
         self.next_button.setDefault(True)

@@ -31,3 +31,11 @@ class PlainLabel(QLabel):
 def plain_tip(text: str) -> str:
     """Tooltip markup that shows ``text`` literally (tooltips have no plain-text switch)."""
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def error_label(parent: QWidget) -> PlainLabel:
+    """The red, wrapping one-line error of a screen or dialog (style: "error")."""
+    label = PlainLabel(parent)
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    return label

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -31,8 +30,8 @@ from evidence_app.vault import Vault
 from ui.files import existing_folder
 from ui.i18n import available_languages, chosen_language, switch_language
 from ui.passphrase import MIN_SCORE, StrengthMeter
-from ui.plain import PlainLabel
-from ui.workers import TaskRunner
+from ui.plain import PlainLabel, error_label
+from ui.workers import TaskRunner, busy_bar
 
 
 class SetupWizard(QWidget):
@@ -63,12 +62,8 @@ class SetupWizard(QWidget):
         self.title = PlainLabel(self)
         self.title.setObjectName("heading")
         self.steps = QStackedWidget(self)
-        self.error = PlainLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.hide()
+        self.error = error_label(self)
+        self.busy = busy_bar(self)
         self.back_button = QPushButton(self)
         self.next_button = QPushButton(self)
         self.next_button.setDefault(True)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,8 +22,8 @@ from PySide6.QtWidgets import (
 from crypto.errors import WrongPassphraseError
 from evidence_app.errors import describe_error
 from evidence_app.vault import Vault
-from ui.plain import PlainLabel
-from ui.workers import TaskRunner
+from ui.plain import PlainLabel, error_label
+from ui.workers import TaskRunner, busy_bar
 
 
 class UnlockScreen(QWidget):
@@ -63,12 +62,8 @@ class UnlockScreen(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock"), self)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
-        self.error = PlainLabel(self)
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.hide()
+        self.error = error_label(self)
+        self.busy = busy_bar(self)
 
         panel = QWidget(self)
         panel.setMaximumWidth(520)

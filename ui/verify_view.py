@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from evidence_app.report import verify_report_html
 from ui import pdf_report
 from ui.files import existing_folder, open_file, save_file
 from ui.plain import PlainLabel
-from ui.workers import Task, TaskRunner
+from ui.workers import Task, TaskRunner, busy_bar
 
 GREEN, RED = "#1b5e20", "#b00020"
 
@@ -50,9 +49,7 @@ class VerifyView(QWidget):
         self.save_button = QPushButton(self.tr("Save report…"), self)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.hide()
+        self.busy = busy_bar(self)
         self.verdict = PlainLabel(self)
         self.verdict.setObjectName("heading")
         self.lines = QListWidget(self)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressBar, QWidget
 
 ProgressFn = Callable[[int, "int | None"], None]
 CancelFn = Callable[[], bool]
@@ -114,3 +115,11 @@ def show_fraction(bar: Any, done: int, total: int) -> None:
     if total > 0:
         bar.setRange(0, 1000)
         bar.setValue(int(1000 * min(done, total) / total))
+
+
+def busy_bar(parent: QWidget) -> QProgressBar:
+    """A hidden progress bar that moves without a fraction (for work of unknown length)."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.hide()
+    return bar
